@@ -1,0 +1,46 @@
+# SPDX-License-Identifier: BSD-2-Clause
+# The user's entry point. `make run` and `make test` are all a new Debian 12 machine needs.
+# Each target installs what is missing first (scripts/install-deps), then configures and builds.
+
+JOBS ?= 2
+CMAKE ?= cmake
+CTEST ?= ctest
+
+.PHONY: all deps build run test test-asan bench clean help
+
+all: build
+
+help:
+	@echo "make run        install what is missing, build, run what exists, print the report"
+	@echo "make test       install what is missing, build, run every test with CTest"
+	@echo "make test-asan  the same tests built with ASan + UBSan (build-asan/)"
+	@echo "make bench      build and run the benchmarks"
+	@echo "make build      install what is missing and build (CLI at build/pamusim)"
+
+deps:
+	@./scripts/install-deps --quiet
+
+build: deps
+	$(CMAKE) --preset default >/dev/null
+	$(CMAKE) --build --preset default -j $(JOBS)
+
+# The scenario harness has not landed yet: run executes what exists (the unit suites) and says so.
+run: build
+	@echo "pamusim: the scenario harness is not built yet; running the model unit suites instead"
+	$(CTEST) --preset default -L unit -LE slow --progress
+	@./build/pamusim list socs
+
+test: build
+	$(CTEST) --preset default
+
+test-asan: deps
+	$(CMAKE) --preset asan >/dev/null
+	$(CMAKE) --build --preset asan -j $(JOBS)
+	PAMUSIM_REF_CASES=$${PAMUSIM_REF_CASES:-200000} $(CTEST) --preset asan
+
+bench: build
+	$(CMAKE) --build --preset default -j $(JOBS) --target benchmarks
+	@for b in build/bench/*_bench; do echo "== $$b"; "$$b" || exit 1; done
+
+clean:
+	rm -rf build build-asan build-coverage
