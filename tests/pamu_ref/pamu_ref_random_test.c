@@ -781,6 +781,12 @@ static bool setup(struct gen *g, const char *test, uint64_t seed, uint64_t cases
 
 static void report(struct gen *g, const char *test, double seconds)
 {
+	static const char *const phase_names[PH_COUNT] = {
+		[PH_BYPASS] = "bypass", [PH_PE_OFF] = "PE off", [PH_PGC] = "gate closed",
+		[PH_PROFILE] = "table registers moved", [PH_ERRATUM] = "erratum toggled",
+		[PH_SLOW] = "fast instance on slow path", [PH_AVIE_OFF] = "AVIE off", [PH_RESET] = "reset",
+		[PH_CACHEBITS] = "PC cache bits",
+	};
 	struct pamu_stats st[RIG_INSTANCES];
 	unsigned int k;
 
@@ -791,7 +797,7 @@ static void report(struct gen *g, const char *test, double seconds)
 		      " repeated at once (%" PRIu64 " with a changed outcome); %.1f s",
 		      test, g->slow_checked, g->mutations, g->redos, g->redo_changed, seconds);
 	for (k = 1; k < PH_COUNT; k++)
-		sim_test_note("  phase %u started %" PRIu64 " times", k, g->phases[k]);
+		sim_test_note("  phase %-27s started %" PRIu64 " times", phase_names[k], g->phases[k]);
 	sim_test_note("  fast instance: %" PRIu64 " translations, %" PRIu64 " fast-path hits, %" PRIu64
 		      " walks; slow instance: %" PRIu64 " fast-path hits, %" PRIu64 " walks",
 		      st[RIG_FAST].translations, st[RIG_FAST].fast_hits, st[RIG_FAST].walks, st[RIG_SLOW].fast_hits,
