@@ -198,6 +198,13 @@ const char *pamu_get_name(const struct pamu *p);
 
 const char *pamu_fault_name(enum pamu_fault f);
 const char *pamu_xlate_kind_name(enum pamu_xlate_kind k);
+const char *pamu_unsupported_field_name(enum pamu_unsupported_field f);
+
+/* Register-misuse events recorded by this instance's register file since creation. */
+uint64_t pamu_reg_misuse_count(const struct pamu *p);
+bool pamu_get_erratum_a003638(const struct pamu *p);
+/* Drop every fast-path entry. Needed only if the bus moves a DMI range (docs/pamu-model.md 12). */
+void pamu_invalidate_fast_path(struct pamu *p);
 
 /* Built-in capability values for a few SoCs until the SoC presets make them data ("p4080", "p5020",
  * "t4240"...). NULL for an unknown name. Values no public source gives are assumptions, docs/pamu-model.md. */
