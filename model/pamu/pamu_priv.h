@@ -26,7 +26,7 @@
 typedef long long pamu_v16 __attribute__((vector_size(16)));
 
 /* Fast-path cache: direct-mapped by LIODN. A power of two. */
-#define PAMU_FAST_SLOTS 256u
+#define PAMU_FAST_SLOTS 2048u
 
 /*
  * One decoded primary entry (MW = 0, from a successful walk), 128 bytes. tag = generation << 16 | LIODN;

@@ -294,19 +294,27 @@ TEST(Pamu, FastPathFaultsTakeTheFullWalk)
 TEST(Pamu, FastPathLiodnCollisions)
 {
 	rig r;
+	const uint64_t ppaact = 0x10000000;	// a PPAACT for all 65536 LIODNs (4 MiB)
 
 	r.enable();
-	// LIODNs 5, 261, 517, 773, 1029 share a direct-mapped slot if the cache has 256 or fewer.
-	for (uint16_t l = 5; l < 0x500; l += 256)
-		*r.paace(l) = win(0, 1ull << 30, 3, true, (uint64_t)l << 32);
-	for (int i = 0; i < 1000; i++) {
-		uint16_t l = (uint16_t)(5 + 256 * (i % 5));
+	r.wr64(PPBAH, ppaact);
+	r.wr64(PPLAH, ppaact + 64ull * 65536);
+	// LIODNs 4096 apart share a slot in any direct-mapped cache of up to 4096 entries.
+	auto entry = [&](uint16_t l) { return static_cast<drv_paace *>(r.dram(ppaact + 64ull * l, 64)); };
+	for (uint32_t l = 5; l < 65536; l += 4096)
+		*entry((uint16_t)l) = win(0, 1ull << 30, 3, true, (uint64_t)l << 32);
+	for (int i = 0; i < 1600; i++) {
+		uint16_t l = (uint16_t)(5 + 4096 * (i % 16));
+		// At i = 800 one of them changes: its slot may hold another LIODN's entry by then.
+		uint64_t t = i > 800 && i % 16 == 3 ? 0x7700000000ull : (uint64_t)l << 32;
 
-		ASSERT_EQ(r.xlate(l, 0x40, 4).paddr, ((uint64_t)l << 32) + 0x40) << i;
-		ASSERT_EQ(r.xlate(l, 0x80, 4).paddr, ((uint64_t)l << 32) + 0x80) << i;
+		ASSERT_EQ(r.xlate(l, 0x40, 4).paddr, t + 0x40) << i;
+		ASSERT_EQ(r.xlate(l, 0x80, 4).paddr, t + 0x80) << i;
+		if (i == 800)
+			set_twba(*entry(5 + 4096 * 3), 0x7700000000ull);
 	}
-	EXPECT_EQ(stats(r).translations, 2000u);
-	EXPECT_GE(stats(r).fast_hits, 1000u);
+	EXPECT_EQ(stats(r).translations, 3200u);
+	EXPECT_GE(stats(r).fast_hits, 1600u);
 }
 
 TEST(Pamu, FastPathSubwindowsTakeTheSlowPath)
