@@ -43,7 +43,8 @@ void pamu_fast_update_ok(struct pamu *p)
 	pamu_fast_invalidate(p);
 }
 
-static void reg_post_write(void *opaque, unsigned int idx, uint32_t old_val, uint32_t new_val, uint32_t written)
+static void reg_post_write(void *opaque, unsigned int idx, uint32_t old_val, uint32_t new_val,
+			   uint32_t written)
 {
 	struct pamu *p = opaque;
 

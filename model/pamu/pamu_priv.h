@@ -41,8 +41,8 @@ struct pamu_fast_entry {
 	uint64_t base;			/* window base B */
 	uint64_t mask;			/* window size - 1 */
 	uint64_t delta;			/* output address = input + delta (mod 2^64) */
-	const uint8_t *op_row;		/* by inbound code: 0x80 | identity code if defined and allowed by AP */
-	const uint8_t *ome;		/* OTM 2: DMI pointer to the OME (128 MOE bytes), read on every hit */
+	const uint8_t *op_row;		/* by inbound code: 0x80 | identity code, 0 if refused */
+	const uint8_t *ome;		/* OTM 2: DMI pointer to the OME, its MOE read on every hit */
 	uint8_t otm;
 	uint8_t ioea, moea, ioeb, moeb;	/* OTM 1 */
 	uint64_t attr_img;		/* result bytes out_op..to_io (+ padding), out_op lane zero */
@@ -66,7 +66,7 @@ struct pamu {
 	/* Fast path first: an entry's address is then the instance's plus index * 128. */
 	struct pamu_fast_entry fast[PAMU_FAST_SLOTS];
 	uint64_t gen_tag;		/* current generation << 16; bumped by every invalidation */
-	bool fast_ok;			/* fill allowed: DMI, no forced slow path, no tracing, not bypassed */
+	bool fast_ok;			/* fills allowed: DMI, not slow-forced, no trace, no bypass */
 	struct pamu_stats stats;	/* .translations is kept in slow_translations + fast_hits */
 	uint64_t slow_translations;
 

@@ -39,6 +39,9 @@ static const uint8_t op_info[256] = {
 	[PAMU_OP_RAI] = OPI_DEFINED | OPI_READ | OPI_WRITE,
 };
 
+/* An AVS1 field value in place (docs/pamu-model.md 5). */
+#define AVS1_FLD(fld, v) SIM_FDP32(0, PAMU_AVS1, fld, v)
+
 /* Identity operation mapping (docs/pamu-model.md 6). */
 static inline uint8_t op_identity(uint8_t op)
 {
@@ -121,7 +124,8 @@ static void violation(struct pamu *p, const struct pamu_request *req, struct pam
 		/* Implementation choice: the first error is kept, later ones are only counted. */
 		p->stats.not_latched++;
 		sim_event_emitf(&p->cfg.sink, SIM_EV_HW_FAULT, p->name, "AVS1", req->addr, req->size, avs1,
-				"access violation %s (AVS1 0x%08x) from LIODN %u at 0x%llx not latched: AVS1.AV set",
+				"access violation %s (AVS1 0x%08x) from LIODN %u at 0x%llx not latched: "
+				"AVS1.AV set",
 				pamu_fault_name(fault), avs1, req->liodn, (unsigned long long)req->addr);
 		return;
 	}
@@ -180,8 +184,8 @@ static void unsupported(struct pamu *p, const struct pamu_request *req, struct p
 	res->unsupported_value = value;
 	p->stats.unsupported++;
 	sim_event_emitf(&p->cfg.sink, SIM_EV_UNSUPPORTED, p->name, NULL, entry_addr, 0, value,
-			"LIODN %u: entry at 0x%llx: %s = 0x%x is not implemented by the model",
-			req->liodn, (unsigned long long)entry_addr, pamu_unsupported_field_name(field), value);
+			"LIODN %u: entry at 0x%llx: %s = 0x%x is not implemented by the model", req->liodn,
+			(unsigned long long)entry_addr, pamu_unsupported_field_name(field), value);
 }
 
 /*
@@ -261,7 +265,7 @@ static void walk(struct pamu *p, const struct pamu_request *req, struct pamu_res
 	e_addr = reg_pair(p, PAMU_IDX_PPBAH, PAMU_IDX_PPBAL) + (uint64_t)PAMU_PAACE_SIZE * req->liodn;
 	ppla = reg_pair(p, PAMU_IDX_PPLAH, PAMU_IDX_PPLAL);
 	if (e_addr + PAMU_PAACE_SIZE > ppla) {
-		violation(p, req, res, PAMU_FAULT_LIODN_RANGE, SIM_FDP32(0, PAMU_AVS1, LAV, PAMU_LAV_RANGE));
+		violation(p, req, res, PAMU_FAULT_LIODN_RANGE, AVS1_FLD(LAV, PAMU_LAV_RANGE));
 		return;
 	}
 	/* 5. Fetch. */
@@ -273,11 +277,11 @@ static void walk(struct pamu *p, const struct pamu_request *req, struct pamu_res
 	w3 = paace_word(pe, PAACE_W_IMPL);
 	/* 6, 7. Valid, primary type. */
 	if (!SIM_FEX32(w1, PAACE_W1, V)) {
-		violation(p, req, res, PAMU_FAULT_PAACE_INVALID, SIM_FDP32(0, PAMU_AVS1, LAV, PAMU_LAV_INVALID));
+		violation(p, req, res, PAMU_FAULT_PAACE_INVALID, AVS1_FLD(LAV, PAMU_LAV_INVALID));
 		return;
 	}
 	if (SIM_FEX32(w1, PAACE_W1, PT)) {
-		violation(p, req, res, PAMU_FAULT_PAACE_TYPE, SIM_FDP32(0, PAMU_AVS1, LAV, PAMU_LAV_TYPE));
+		violation(p, req, res, PAMU_FAULT_PAACE_TYPE, AVS1_FLD(LAV, PAMU_LAV_TYPE));
 		return;
 	}
 	/* 8. Reserved encodings of the primary entry, in the order WSE, ATM, OTM. */
@@ -303,11 +307,11 @@ static void walk(struct pamu *p, const struct pamu_request *req, struct pamu_res
 	       ~(w_size - 1);
 	off = req->addr - base;
 	if (req->addr < base || off >= w_size) {
-		violation(p, req, res, PAMU_FAULT_WINDOW, SIM_FDP32(0, PAMU_AVS1, WAV, PAMU_WAV_OUTSIDE));
+		violation(p, req, res, PAMU_FAULT_WINDOW, AVS1_FLD(WAV, PAMU_WAV_OUTSIDE));
 		return;
 	}
 	if (req->size > w_size - off) {
-		violation(p, req, res, PAMU_FAULT_WINDOW_CROSS, SIM_FDP32(0, PAMU_AVS1, WAV, PAMU_WAV_CROSS));
+		violation(p, req, res, PAMU_FAULT_WINDOW_CROSS, AVS1_FLD(WAV, PAMU_WAV_CROSS));
 		return;
 	}
 	/* 10. Subwindows. */
@@ -330,19 +334,19 @@ static void walk(struct pamu *p, const struct pamu_request *req, struct pamu_res
 		soff = off & ((1ull << s_log2) - 1);
 		if (req->size > (1ull << s_log2) - soff) {
 			violation(p, req, res, PAMU_FAULT_SUBWINDOW_CROSS,
-				  SIM_FDP32(0, PAMU_AVS1, WAV, PAMU_WAV_SUB_CROSS));
+				  AVS1_FLD(WAV, PAMU_WAV_SUB_CROSS));
 			return;
 		}
 		slot_base = base + (i << s_log2);
 		slot = (int)i;
 		if (i > 0) {
-			uint64_t f = reg_pair(p, PAMU_IDX_SPBAH, PAMU_IDX_SPBAL) +
-				     (uint64_t)PAMU_PAACE_SIZE * ((uint64_t)paace_word(pe, PAACE_W_FSPI) + i - 1);
+			uint64_t idx = (uint64_t)paace_word(pe, PAACE_W_FSPI) + i - 1;
+			uint64_t f = reg_pair(p, PAMU_IDX_SPBAH, PAMU_IDX_SPBAL) + PAMU_PAACE_SIZE * idx;
 			uint32_t sw1;
 
 			if (f + PAMU_PAACE_SIZE > reg_pair(p, PAMU_IDX_SPLAH, PAMU_IDX_SPLAL)) {
 				violation(p, req, res, PAMU_FAULT_SPAACE_RANGE,
-					  SIM_FDP32(0, PAMU_AVS1, WAV, PAMU_WAV_SPAACE_RANGE));
+					  AVS1_FLD(WAV, PAMU_WAV_SPAACE_RANGE));
 				return;
 			}
 			if (!fetch(p, req, PAMU_STEP_FETCH_SPAACE, f, se, sizeof(se))) {
@@ -352,12 +356,12 @@ static void walk(struct pamu *p, const struct pamu_request *req, struct pamu_res
 			sw1 = paace_word(se, PAACE_W_ADDR);
 			if (!SIM_FEX32(sw1, PAACE_W1, V)) {
 				violation(p, req, res, PAMU_FAULT_SPAACE_INVALID,
-					  SIM_FDP32(0, PAMU_AVS1, WAV, PAMU_WAV_SPAACE_INVALID));
+					  AVS1_FLD(WAV, PAMU_WAV_SPAACE_INVALID));
 				return;
 			}
 			if (!SIM_FEX32(sw1, PAACE_W1, PT) || SIM_FEX32(sw1, PAACE_W1, OWNER) != req->liodn) {
 				violation(p, req, res, PAMU_FAULT_SPAACE_OWNER,
-					  SIM_FDP32(0, PAMU_AVS1, WAV, PAMU_WAV_SPAACE_OWNER));
+					  AVS1_FLD(WAV, PAMU_WAV_SPAACE_OWNER));
 				return;
 			}
 			re = se;
@@ -370,12 +374,12 @@ static void walk(struct pamu *p, const struct pamu_request *req, struct pamu_res
 	/* 11. Operation code, then permission. */
 	info = op_info[req->op];
 	if (!(info & OPI_DEFINED)) {
-		violation(p, req, res, PAMU_FAULT_OP_UNDEFINED, SIM_FDP32(0, PAMU_AVS1, OTV, PAMU_OTV_OP_UNDEFINED));
+		violation(p, req, res, PAMU_FAULT_OP_UNDEFINED, AVS1_FLD(OTV, PAMU_OTV_OP_UNDEFINED));
 		return;
 	}
 	apv = info & ~SIM_FEX32(rw1, PAACE_W1, AP) & (OPI_READ | OPI_WRITE);
 	if (apv) {
-		violation(p, req, res, PAMU_FAULT_PERMISSION, SIM_FDP32(0, PAMU_AVS1, APV, apv));
+		violation(p, req, res, PAMU_FAULT_PERMISSION, AVS1_FLD(APV, apv));
 		return;
 	}
 	/* 12. Subwindow size inside its slot. Implementation choice: clamped to the slot. */
@@ -388,7 +392,7 @@ static void walk(struct pamu *p, const struct pamu_request *req, struct pamu_res
 		}
 		if (swse + 1 < s_log2 && soff + req->size > (1ull << (swse + 1))) {
 			violation(p, req, res, PAMU_FAULT_SUBWINDOW_SIZE,
-				  SIM_FDP32(0, PAMU_AVS1, WAV, PAMU_WAV_SUB_SIZE));
+				  AVS1_FLD(WAV, PAMU_WAV_SUB_SIZE));
 			return;
 		}
 	}
@@ -406,7 +410,7 @@ static void walk(struct pamu *p, const struct pamu_request *req, struct pamu_res
 		}
 		if (!SIM_FEX32(moe, PAMU_MOE, VALID)) {
 			violation(p, req, res, PAMU_FAULT_MOE_INVALID,
-				  SIM_FDP32(0, PAMU_AVS1, OTV, PAMU_OTV_MOE_INVALID));
+				  AVS1_FLD(OTV, PAMU_OTV_MOE_INVALID));
 			return;
 		}
 		out_op = (uint8_t)SIM_FEX32(moe, PAMU_MOE, CODE);
@@ -418,7 +422,7 @@ static void walk(struct pamu *p, const struct pamu_request *req, struct pamu_res
 		memcpy(&omi, re + PAACE_H_OMI, sizeof(omi));	/* native u16 (host order) */
 		o = reg_pair(p, PAMU_IDX_OBAH, PAMU_IDX_OBAL) + (uint64_t)PAMU_OME_SIZE * omi;
 		if (o + PAMU_OME_SIZE > reg_pair(p, PAMU_IDX_OLAH, PAMU_IDX_OLAL)) {
-			violation(p, req, res, PAMU_FAULT_OMI_RANGE, SIM_FDP32(0, PAMU_AVS1, OTV, PAMU_OTV_OMI_RANGE));
+			violation(p, req, res, PAMU_FAULT_OMI_RANGE, AVS1_FLD(OTV, PAMU_OTV_OMI_RANGE));
 			return;
 		}
 		moe_addr = o + (req->op & 0x7f);
@@ -428,7 +432,7 @@ static void walk(struct pamu *p, const struct pamu_request *req, struct pamu_res
 		}
 		if (!SIM_FEX32(moe, PAMU_MOE, VALID)) {
 			violation(p, req, res, PAMU_FAULT_MOE_INVALID,
-				  SIM_FDP32(0, PAMU_AVS1, OTV, PAMU_OTV_MOE_INVALID));
+				  AVS1_FLD(OTV, PAMU_OTV_MOE_INVALID));
 			return;
 		}
 		out_op = (uint8_t)SIM_FEX32(moe, PAMU_MOE, CODE);
@@ -449,7 +453,8 @@ static void walk(struct pamu *p, const struct pamu_request *req, struct pamu_res
 		paddr = req->addr;
 		break;
 	case PAACE_ATM_WINDOW: {
-		uint64_t twba = (uint64_t)paace_word(re, PAACE_W_TWBAH) << 32 | (rw5 & SIM_FMASK(PAACE_W5, TWBAL));
+		uint64_t twba = (uint64_t)paace_word(re, PAACE_W_TWBAH) << 32 |
+				(rw5 & SIM_FMASK(PAACE_W5, TWBAL));
 
 		paddr = (twba & ~((1ull << s_log2) - 1)) + (req->addr - slot_base);
 		break;
