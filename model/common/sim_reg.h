@@ -98,9 +98,14 @@ static inline void sim_reg_set(struct sim_regfile *rf, unsigned int idx, uint32_
 
 /* Fields: SIM_FIELD(PC, PE, 30, 1) declares PC_PE_SHIFT / PC_PE_LEN; use SIM_FMASK(PC, PE),
  * SIM_FEX32(v, PC, PE) to extract and SIM_FDP32(v, PC, PE, x) to deposit. */
+#ifdef __cplusplus
+#define SIM_STATIC_ASSERT static_assert
+#else
+#define SIM_STATIC_ASSERT _Static_assert
+#endif
 #define SIM_FIELD(reg, fld, shift, len)                                                         \
 	enum { reg##_##fld##_SHIFT = (shift), reg##_##fld##_LEN = (len) };                       \
-	_Static_assert((shift) >= 0 && (len) > 0 && (shift) + (len) <= 32, #reg "." #fld " width")
+	SIM_STATIC_ASSERT((shift) >= 0 && (len) > 0 && (shift) + (len) <= 32, #reg "." #fld " width")
 
 #define SIM_MASK32(shift, len) ((uint32_t)((((uint64_t)1 << (len)) - 1) << (shift)))
 #define SIM_FMASK(reg, fld) SIM_MASK32(reg##_##fld##_SHIFT, reg##_##fld##_LEN)
