@@ -29,6 +29,7 @@ extern "C" {
 #define SOC_PRESET_MAX_LAWS 8
 #define SOC_PRESET_MAX_LIODNS 256
 #define SOC_PRESET_MAX_ASSUMPTIONS 16
+#define SOC_PRESET_MAX_DT_MATCH 8
 
 struct soc_preset_rev {
 	char name[8];			/* "2.0" */
@@ -45,10 +46,16 @@ struct soc_law {
 	uint8_t target;			/* LAWAR target id (DDR controller, interleave...) */
 };
 
-/* How a firmware LIODN row finds its device-tree node. */
+/*
+ * How a firmware LIODN row finds its device-tree node (docs/socs.md, "Matching a row to its node").
+ * "compatible" means any string of the node's compatible list (U-Boot's rule), not only the first.
+ */
 enum soc_liodn_match {
 	SOC_LIODN_BY_ADDRESS,		/* compatible + the node's translated reg address - CCSR base */
-	SOC_LIODN_BY_CELL_INDEX,	/* compatible + the node's cell-index (QMan portals, SRIO ports) */
+	/* cell-index: the first node in tree order whose cell-index equals the row's and which is itself
+	 * compatible (QMan portals) or has a compatible ancestor (SRIO port1/port2 under fsl,srio, which
+	 * have no compatible of their own). */
+	SOC_LIODN_BY_CELL_INDEX,
 	SOC_LIODN_REGISTER_ONLY,	/* no node: only the register is written (DECO, GUTS-only rows) */
 };
 
@@ -62,6 +69,9 @@ struct soc_fw_liodn {
 	unsigned int cells;		/* 1 or 2 */
 	uint32_t guts_reg;		/* GUTS LIODN register offset written, or 0 (none / not a GUTS register) */
 	char shared_reason[SOC_TEXT_LEN];	/* non-empty: shares a LIODN with another row on purpose */
+	/* Added by the loader (additive): */
+	char device[SOC_NAME_LEN];	/* the row's label, e.g. "PCIe1", "QMan portal 3" ("" if none) */
+	unsigned int line;		/* line of the row in the preset file, for error messages */
 };
 
 /* Which cache-stash-id values firmware writes (hw-facts.md 11; U-Boot fdt.c). */
@@ -75,7 +85,8 @@ struct soc_preset {
 	char name[SOC_NAME_LEN];		/* "p4080", "p4080-dt" */
 	char description[SOC_TEXT_LEN];		/* one line for `pamusim list socs` */
 	char file[SOC_TEXT_LEN];		/* the YAML it was loaded from */
-	/* Identification of a DTB: the first compatible of some node equals dt_match. */
+	/* Identification of a DTB: the first compatible of some node equals dt_match (or one of
+	 * dt_matches; soc_preset_match_fdt() has the whole rule). */
 	char dt_match[SOC_COMPAT_LEN];
 	bool auto_match;			/* false for variants: chosen by name (--preset) only */
 	char board[SOC_NAME_LEN];		/* default board DTB: "p4080ds" */
@@ -102,6 +113,10 @@ struct soc_preset {
 
 	char assumptions[SOC_PRESET_MAX_ASSUMPTIONS][SOC_TEXT_LEN];
 	unsigned int assumption_count;
+
+	/* Added by the loader (additive): every dt-match string; dt_match above is dt_matches[0]. */
+	char dt_matches[SOC_PRESET_MAX_DT_MATCH][SOC_COMPAT_LEN];
+	unsigned int dt_match_count;
 };
 
 /* A loader error: the message names file:line:column, the field, what was expected, what was found. */
@@ -122,6 +137,23 @@ enum soc_preset_status soc_preset_load_dir(const char *dir, struct soc_preset *o
 					   unsigned int *count, struct soc_error *err);
 /* Revision by name ("2.0"); -1 if the preset has none of that name. */
 int soc_preset_find_rev(const struct soc_preset *p, const char *rev);
+
+/* Preset by name; -1 if none. */
+int soc_preset_find(const struct soc_preset *presets, unsigned int count, const char *name);
+
+#define SOC_PRESET_NO_MATCH (-1)
+#define SOC_PRESET_AMBIGUOUS (-2)
+#define SOC_PRESET_BAD_FDT (-3)
+/*
+ * The auto-match preset a device tree belongs to (`--dtb FILE`). A preset matches when one of its
+ * dt-match strings is the first compatible of some node; a match on the root node (a board
+ * compatible) beats a match on any other node (a SoC block), because some SoCs have no block of their
+ * own in the kernel's trees (T1042 is T1040's tree, T2081 and T1023 are subsets of T2080 and T1024:
+ * docs/socs.md). Returns the preset's index, SOC_PRESET_NO_MATCH, SOC_PRESET_AMBIGUOUS (two presets
+ * match equally well) or SOC_PRESET_BAD_FDT; err (optional) says why when no single preset matches.
+ */
+int soc_preset_match_fdt(const struct soc_preset *presets, unsigned int count, const void *fdt,
+			 struct soc_error *err);
 
 #ifdef __cplusplus
 }
