@@ -556,13 +556,16 @@ static bool get_uint(struct loader *ld, const struct ynode *n, const char *field
 		v = v * (hex ? 16 : 10) + d;
 	}
 	if (overflow || v > max) {
-		fail_at(ld, n, field, "expected %s, found %s (too large)", what, describe(n, buf, sizeof(buf)));
+		fail_at(ld, n, field, "expected %s, found %.48s%s (too large)", what, n->text, n->len > 48 ? "..." : "");
 		return false;
 	}
 	*out = v;
 	return true;
 bad:
-	if (n)
+	if (n && n->kind == YN_SCALAR && !n->plain && n->len)
+		fail_at(ld, n, field, "expected %s, found the quoted string %s (numbers are written without quotes)",
+			what, describe(n, buf, sizeof(buf)));
+	else
 		fail_at(ld, n, field, "expected %s, found %s", what, describe(n, buf, sizeof(buf)));
 	return false;
 }
@@ -585,7 +588,8 @@ static bool get_bool(struct loader *ld, const struct ynode *n, const char *field
 		*out = n->text[0] == 't';
 		return true;
 	}
-	fail_at(ld, n, field, "expected true or false, found %s", describe(n, buf, sizeof(buf)));
+	fail_at(ld, n, field, "expected true or false, found %s%s", describe(n, buf, sizeof(buf)),
+		n && n->kind == YN_SCALAR && !n->plain ? " (quoted: write true or false without quotes)" : "");
 	return false;
 }
 
@@ -1147,41 +1151,48 @@ static bool load_top(struct loader *ld, const struct ynode *top, struct soc_pres
 
 /* ------------------------------------------------------------------ public API */
 
+/* The whole file, at most PRESET_MAX_FILE bytes (a larger one is refused, not truncated). */
 static unsigned char *read_file(const char *path, size_t *len, struct loader *ld)
 {
-	unsigned char *buf;
+	unsigned char *buf = NULL, *nbuf;
+	size_t n = 0, cap = 0, got;
 	FILE *f = fopen(path, "rb");
-	size_t n;
 
 	if (!f) {
 		ld->status = SOC_PRESET_IO;
 		set_err(ld->err, "%s: cannot read the preset: %s", path, strerror(errno));
 		return NULL;
 	}
-	buf = malloc(PRESET_MAX_FILE + 1);
-	if (!buf) {
-		fclose(f);
-		ld->status = SOC_PRESET_IO;
-		set_err(ld->err, "%s: cannot read the preset: out of memory", path);
-		return NULL;
-	}
-	n = fread(buf, 1, PRESET_MAX_FILE + 1, f);
-	if (ferror(f)) {
+	do {
+		if (n == cap) {
+			cap = cap ? cap * 2 : 16384;
+			if (cap > PRESET_MAX_FILE + 1)
+				cap = PRESET_MAX_FILE + 1;
+			nbuf = realloc(buf, cap);
+			if (!nbuf) {
+				ld->status = SOC_PRESET_IO;
+				set_err(ld->err, "%s: cannot read the preset: out of memory", path);
+				break;
+			}
+			buf = nbuf;
+		}
+		got = fread(buf + n, 1, cap - n, f);
+		n += got;
+	} while (got && n <= PRESET_MAX_FILE);
+	if (ld->status == SOC_PRESET_OK && ferror(f)) {
 		ld->status = SOC_PRESET_IO;
 		set_err(ld->err, "%s: cannot read the preset: %s", path, strerror(errno ? errno : EIO));
-		fclose(f);
-		free(buf);
-		return NULL;
 	}
 	fclose(f);
-	if (n > PRESET_MAX_FILE) {
+	if (ld->status == SOC_PRESET_OK && n > PRESET_MAX_FILE)
 		fail(ld, SOC_PRESET_SYNTAX, 1, 1, "document", "expected a file of at most %u bytes, found a larger one",
 		     PRESET_MAX_FILE);
+	if (ld->status != SOC_PRESET_OK) {
 		free(buf);
 		return NULL;
 	}
 	*len = n;
-	return buf;
+	return buf ? buf : calloc(1, 1);
 }
 
 enum soc_preset_status soc_preset_load(const char *path, struct soc_preset *out, struct soc_error *err)
