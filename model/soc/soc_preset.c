@@ -271,7 +271,8 @@ static void stack_path(struct ynode *const *stack, unsigned int depth, char *out
 		const struct ynode *parent = stack[d - 1];
 
 		if (parent->kind == YN_MAP && parent->n >= 2)
-			o += (size_t)snprintf(out + o, cap - o, "%s%s", o ? "." : "", parent->items[parent->n - 2]->text);
+			o += (size_t)snprintf(out + o, cap - o, "%s%s", o ? "." : "",
+					      parent->items[parent->n - 2]->text);
 		else if (parent->kind == YN_SEQ && parent->n >= 1)
 			o += (size_t)snprintf(out + o, cap - o, "[%u]", parent->n - 1);
 	}
@@ -403,7 +404,8 @@ static struct ynode *parse_tree(struct loader *ld, const unsigned char *buf, siz
 			n->text = malloc(n->len + 1);
 			if (!n->text) {
 				node_free(n);
-				fail(ld, SOC_PRESET_IO, 1, 1, "document", "expected memory for the document, found none left");
+				fail(ld, SOC_PRESET_IO, 1, 1, "document",
+				     "expected memory for the document, found none left");
 				break;
 			}
 			memcpy(n->text, ev.data.scalar.value, n->len);
@@ -420,7 +422,8 @@ static struct ynode *parse_tree(struct loader *ld, const unsigned char *buf, siz
 		case YAML_MAPPING_START_EVENT: {
 			bool seq = ev.type == YAML_SEQUENCE_START_EVENT;
 
-			if (!refuse_decorations(ld, &ev, seq ? ev.data.sequence_start.anchor : ev.data.mapping_start.anchor,
+			if (!refuse_decorations(ld, &ev,
+						seq ? ev.data.sequence_start.anchor : ev.data.mapping_start.anchor,
 						seq ? ev.data.sequence_start.tag : ev.data.mapping_start.tag))
 				break;
 			if (depth >= PRESET_MAX_DEPTH) {
@@ -556,7 +559,8 @@ static bool get_uint(struct loader *ld, const struct ynode *n, const char *field
 		v = v * (hex ? 16 : 10) + d;
 	}
 	if (overflow || v > max) {
-		fail_at(ld, n, field, "expected %s, found %.48s%s (too large)", what, n->text, n->len > 48 ? "..." : "");
+		fail_at(ld, n, field, "expected %s, found %.48s%s (too large)", what, n->text,
+			n->len > 48 ? "..." : "");
 		return false;
 	}
 	*out = v;
@@ -663,8 +667,9 @@ static bool load_dt_match(struct loader *ld, const struct ynode *top, struct soc
 
 		if (v->kind != YN_SEQ || v->n == 0 || v->n > SOC_PRESET_MAX_DT_MATCH) {
 			fail_at(ld, v, field, "expected a compatible string or a list of 1 to %u of them, found %s",
-				SOC_PRESET_MAX_DT_MATCH, v->kind == YN_SEQ ? (v->n ? "a longer list" : "an empty list") :
-				describe(v, buf, sizeof(buf)));
+				SOC_PRESET_MAX_DT_MATCH,
+				v->kind == YN_SEQ ? (v->n ? "a longer list" : "an empty list") :
+						    describe(v, buf, sizeof(buf)));
 			return false;
 		}
 		for (i = 0; i < v->n; i++) {
@@ -819,7 +824,8 @@ static bool load_dram_laws(struct loader *ld, const struct ynode *top, struct so
 		}
 		f = field_of(ld, r, base, "base", true, "a 36-bit address aligned to the LAW size", field,
 			     sizeof(field));
-		if (!f || !get_uint(ld, f, field, PHYS_LIMIT - 1, "a 36-bit address aligned to the LAW size", &law->base))
+		if (!f || !get_uint(ld, f, field, PHYS_LIMIT - 1, "a 36-bit address aligned to the LAW size",
+				    &law->base))
 			return false;
 		if ((law->base & (law->size - 1)) || law->base + law->size > PHYS_LIMIT) {
 			fail_at(ld, f, field, "expected a 36-bit address aligned to the LAW size 0x%llx, found 0x%llx",
@@ -1033,8 +1039,8 @@ static bool check_liodns_distinct(struct loader *ld, const struct ynode *list, c
 
 				snprintf(field, sizeof(field), "liodns[%u].liodn[%u]", bad, cell);
 				fail_at(ld, at && cell < at->n ? at->items[cell] : list->items[bad], field,
-					"expected a LIODN no other row uses, or a shared: reason on every row that uses "
-					"it, found %u (also in liodns[%u])", v, bad == i ? j : i);
+					"expected a LIODN no other row uses, or a shared: reason on every row "
+					"that uses it, found %u (also in liodns[%u])", v, bad == i ? j : i);
 				ok = false;
 			}
 		}
@@ -1082,7 +1088,8 @@ static bool load_liodns(struct loader *ld, const struct ynode *top, struct soc_p
 			     o->cell_index != row->cell_index))
 				continue;
 			snprintf(field, sizeof(field), "liodns[%u]", i);
-			fail_at(ld, v->items[i], field, "expected each node once, found the node of liodns[%u] again", j);
+			fail_at(ld, v->items[i], field,
+				"expected each node once, found the node of liodns[%u] again", j);
 			return false;
 		}
 	}
@@ -1107,7 +1114,8 @@ static bool load_assumptions(struct loader *ld, const struct ynode *top, struct 
 	for (i = 0; i < v->n; i++) {
 		snprintf(f2, sizeof(f2), "%s[%u]", field, i);
 		if (v->items[i]->kind != YN_SCALAR) {
-			fail_at(ld, v->items[i], f2, "expected a string, found %s", describe(v->items[i], buf, sizeof(buf)));
+			fail_at(ld, v->items[i], f2, "expected a string, found %s",
+				describe(v->items[i], buf, sizeof(buf)));
 			return false;
 		}
 		if (!get_text(ld, v->items[i], f2, p->assumptions[i], SOC_TEXT_LEN))
@@ -1306,8 +1314,8 @@ enum soc_preset_status soc_preset_load_dir(const char *dir, struct soc_preset *o
 
 			/* The file name is the preset's name: `--soc NAME` finds socs/NAME.yaml. */
 			if (strlen(out[i].name) != stem || strncmp(out[i].name, names[i], stem)) {
-				set_err(err, "%s: name: expected \"%.*s\" (the file name), found \"%s\"", path, (int)stem,
-					names[i], out[i].name);
+				set_err(err, "%s: name: expected \"%.*s\" (the file name), found \"%s\"", path,
+					(int)stem, names[i], out[i].name);
 				st = SOC_PRESET_INVALID;
 			}
 		}
@@ -1384,7 +1392,8 @@ int soc_preset_match_fdt(const struct soc_preset *presets, unsigned int count, c
 	if (err)
 		err->msg[0] = '\0';
 	if (!fdt || fdt_check_header(fdt) != 0) {
-		set_err(err, "the device tree blob is not valid: %s", fdt ? fdt_strerror(fdt_check_header(fdt)) : "NULL");
+		set_err(err, "the device tree blob is not valid: %s",
+			fdt ? fdt_strerror(fdt_check_header(fdt)) : "NULL");
 		return SOC_PRESET_BAD_FDT;
 	}
 	for (i = 0; presets && i < count; i++) {

@@ -64,8 +64,9 @@ const std::set<uint32_t> kA004510 = {
 };
 
 /* In file-name order ("p4080-dt.yaml" sorts before "p4080.yaml"). */
-const std::vector<std::string> kPresetNames = { "b4420", "b4860", "p2041", "p3041", "p4080-dt", "p4080", "p5020",
-						"p5040", "t1023", "t1024", "t1040", "t1042", "t2080", "t2081", "t4240" };
+const std::vector<std::string> kPresetNames = { "b4420", "b4860", "p2041", "p3041", "p4080-dt", "p4080",
+						"p5020", "p5040", "t1023", "t1024", "t1040", "t1042",
+						"t2080", "t2081", "t4240" };
 
 std::string soc_of(const std::string &preset)
 {
@@ -160,8 +161,9 @@ TEST_F(Soc, PresetRowsMatchDefaultBoard)
 				continue;
 			}
 			(row->match == SOC_LIODN_BY_ADDRESS ? by_addr : by_ci)++;
-			EXPECT_EQ(nodes.size(), 1u) << p.name << ".yaml:" << row->line << ": liodns[" << i << "] (" << row->device
-						    << ", " << row->compatible << ") in " << p.board << ".dtb";
+			EXPECT_EQ(nodes.size(), 1u) << p.name << ".yaml:" << row->line << ": liodns[" << i << "] ("
+						    << row->device << ", " << row->compatible << ") in " << p.board
+						    << ".dtb";
 		}
 	}
 	printf("%u rows: %u by address, %u by cell-index, %u register-only\n", rows, by_addr, by_ci, reg_only);
@@ -210,7 +212,8 @@ TEST_F(Soc, PresetCoversEveryNodeTheDriversRead)
 			auto it = given.find(n);
 
 			if (it == given.end()) {
-				ADD_FAILURE() << p.name << ": no row for " << node_path(dtb.data(), n) << " in " << p.board;
+				ADD_FAILURE() << p.name << ": no row for " << node_path(dtb.data(), n) << " in "
+					      << p.board;
 				continue;
 			}
 			if (node_compatible(dtb.data(), n, "fsl,qman-portal")) {
@@ -237,7 +240,8 @@ TEST_F(Soc, PresetLiodnsUniqueExceptShared)
 				continue;
 			for (unsigned int i : u.second)
 				EXPECT_NE(p.liodns[i].shared_reason[0], '\0')
-					<< p.name << ": LIODN " << u.first << " in liodns[" << i << "] without a reason";
+					<< p.name << ": LIODN " << u.first << " in liodns[" << i
+					<< "] without a reason";
 		}
 	}
 	/* P4080's four job rings share one pair (liodn-tables.md 2.1); P3041's portal 5 reuses LIODN 1 (2.3). */
@@ -382,7 +386,8 @@ TEST_F(Soc, PresetLawsLetTheA004510PathWork)
 		int law_node = fdt_node_offset_by_compatible(dtb.data(), -1, "fsl,corenet-law");
 		ASSERT_GE(law_node, 0) << p.board;
 		int len;
-		const fdt32_t *nl = static_cast<const fdt32_t *>(fdt_getprop(dtb.data(), law_node, "fsl,num-laws", &len));
+		const fdt32_t *nl =
+			static_cast<const fdt32_t *>(fdt_getprop(dtb.data(), law_node, "fsl,num-laws", &len));
 		ASSERT_TRUE(nl && len == 4);
 		uint32_t num_laws = fdt32_to_cpu(*nl);
 		const soc_law *ddr = nullptr;
@@ -391,7 +396,8 @@ TEST_F(Soc, PresetLawsLetTheA004510PathWork)
 		for (unsigned int i = 0; i < p.law_count; i++) {
 			used.insert(p.laws[i].index);
 			EXPECT_LT(p.laws[i].index, num_laws) << p.name;
-			if (p.laws[i].base <= p.dram_base && p.dram_base + p.dram_size <= p.laws[i].base + p.laws[i].size)
+			if (p.laws[i].base <= p.dram_base &&
+			    p.dram_base + p.dram_size <= p.laws[i].base + p.laws[i].size)
 				ddr = &p.laws[i];
 		}
 		ASSERT_TRUE(ddr) << p.name << ": no LAW covers DRAM";
@@ -429,7 +435,8 @@ TEST_F(Soc, PresetMpicAndAliasPages)
 		const soc_fw_liodn *x = &a->liodns[i], *y = &b->liodns[i];
 
 		EXPECT_TRUE(x->match == y->match && !strcmp(x->compatible, y->compatible) &&
-			    x->ccsr_offset == y->ccsr_offset && x->cell_index == y->cell_index && x->cells == y->cells &&
+			    x->ccsr_offset == y->ccsr_offset && x->cell_index == y->cell_index &&
+			    x->cells == y->cells &&
 			    x->liodn[0] == y->liodn[0] && x->liodn[1] == y->liodn[1] && x->guts_reg == y->guts_reg &&
 			    !strcmp(x->device, y->device) && !strcmp(x->shared_reason, y->shared_reason))
 			<< "liodns[" << i << "] differs between p4080 and p4080-dt";

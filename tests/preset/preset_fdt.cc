@@ -81,7 +81,8 @@ bool node_address(const void *fdt, int node, uint64_t *addr)
 		if (!r)
 			return false;
 		if (len > 0) {
-			uint32_t cac = cells_of(fdt, bus, "#address-cells", 2), csc = cells_of(fdt, bus, "#size-cells", 1);
+			uint32_t cac = cells_of(fdt, bus, "#address-cells", 2);
+			uint32_t csc = cells_of(fdt, bus, "#size-cells", 1);
 			uint32_t pac = cells_of(fdt, up, "#address-cells", 2), ent = cac + pac + csc;
 			bool hit = false;
 
@@ -89,7 +90,8 @@ bool node_address(const void *fdt, int node, uint64_t *addr)
 				return false;
 			for (int i = 0; i + static_cast<int>(ent * 4) <= len; i += static_cast<int>(ent * 4)) {
 				const fdt32_t *e = r + i / 4;
-				uint64_t c = read_cells(e, cac), p = read_cells(e + cac, pac), s = read_cells(e + cac + pac, csc);
+				uint64_t c = read_cells(e, cac), p = read_cells(e + cac, pac);
+				uint64_t s = read_cells(e + cac + pac, csc);
 
 				if (a >= c && a - c < s) {
 					a = a - c + p;
