@@ -29,7 +29,7 @@
 
 #include "soc_guts.h"
 
-#define PRESET_MAX_FILE (1u << 20)	/* bytes; the largest shipped preset is about 20 KiB */
+#define PRESET_MAX_FILE (1u << 20)	/* bytes; the largest shipped preset (t4240) is 13 KiB */
 #define PRESET_MAX_DEPTH 8		/* the schema needs 4: top, liodns, a row, its liodn list */
 #define PRESET_MAX_NODES 65536u
 #define PRESET_MAX_SCALAR 4096u
