@@ -15,13 +15,18 @@ help:
 	@echo "make test       install what is missing, build, run every test with CTest"
 	@echo "make test-asan  the same tests built with ASan + UBSan (build-asan/)"
 	@echo "make bench      build and run the benchmarks"
-	@echo "make build      install what is missing and build (CLI at build/pamusim)"
+	@echo "make build      install what is missing and build (CLI at build/pamusim);"
+	@echo "                KERNEL_TREE=/path [KERNEL_NAME=name] adds a kernel variant built from that tree"
 
 deps:
 	@./scripts/install-deps --quiet
 
+# KERNEL_TREE=/path [KERNEL_NAME=name]: build one more kernel variant from that tree (cmake/Kernels.cmake).
+KERNEL_ARGS = $(if $(KERNEL_TREE),-DPAMUSIM_KERNEL_TREE=$(abspath $(KERNEL_TREE))) \
+	      $(if $(KERNEL_NAME),-DPAMUSIM_KERNEL_NAME=$(KERNEL_NAME))
+
 build: deps
-	$(CMAKE) --preset default >/dev/null
+	$(CMAKE) --preset default $(KERNEL_ARGS) >/dev/null
 	$(CMAKE) --build --preset default -j $(JOBS)
 
 # The scenario harness has not landed yet: run executes what exists (the unit suites) and says so.

@@ -1,0 +1,128 @@
+# SPDX-License-Identifier: BSD-2-Clause
+# Kernels.cmake - one shared object per kernel variant: the real PAMU/MSI driver files of a Linux tree
+# compiled unchanged against kernel-stubs/ (libpamusim-linux-<name>.so, a GPL-2.0 combined work).
+#
+# Facts: ../shared/DESIGN.md (kernel builds, variant names), ../shared/spec/kernel-surface.md (files,
+# Kconfig switches), docs/kernel-sources.md (scripts/fetch-kernel), docs/kernel-stubs.md (layout).
+#
+# Cache variables:
+#   PAMUSIM_KERNELS      versions fetched with scripts/fetch-kernel (default "5.10;6.1;6.12"; empty: none)
+#   PAMUSIM_KERNEL_TREE  a kernel tree of your own, built as one more variant (shared with Dtbs.cmake)
+#   PAMUSIM_KERNEL_NAME  that variant's name (default <version>-<tree directory name>)
+# Each variant records PAMUSIM_KERNEL_VARIANTS (names) and, per name, PAMUSIM_KS_LIB_<name> (the .so path).
+
+set(PAMUSIM_KERNELS "5.10;6.1;6.12" CACHE STRING "Kernel versions built as driver variants (scripts/fetch-kernel)")
+set(PAMUSIM_KERNEL_NAME "" CACHE STRING "Name of the variant built from PAMUSIM_KERNEL_TREE")
+
+find_path(PAMUSIM_KS_FDT_INCLUDE libfdt.h)
+find_library(PAMUSIM_KS_FDT_LIBRARY fdt)
+
+# Driver files per variant, in link order (kernel-surface.md 1).
+set(PAMUSIM_KS_DRIVERS fsl_pamu fsl_pamu_domain)
+set(PAMUSIM_KS_STUBS ks_core.c ks_mem.c ks_io.c ks_of.c ks_platform.c ks_irq.c ks_iommu.c)
+# The drivers' own warnings, silenced for the shim files only (our code keeps -Werror).
+set(PAMUSIM_KS_DRIVER_CFLAGS -Wno-sign-compare -Wno-unused-parameter -Wno-missing-field-initializers
+	-Wno-unused-variable -Wno-unused-function -Wno-type-limits -Wno-address-of-packed-member)
+
+set(PAMUSIM_KERNEL_VARIANTS "" CACHE INTERNAL "")
+
+# pamusim_kernel_variant(NAME TREE [PACKAGE_VERSION])
+function(pamusim_kernel_variant name tree pkgver)
+	if(NOT EXISTS "${tree}/drivers/iommu/fsl_pamu.c" OR NOT EXISTS "${tree}/Makefile")
+		message(FATAL_ERROR "kernel ${name}: ${tree} is not a kernel tree (no drivers/iommu/fsl_pamu.c)")
+	endif()
+	file(STRINGS "${tree}/Makefile" mk REGEX "^(VERSION|PATCHLEVEL|SUBLEVEL) *=" LIMIT_COUNT 3)
+	foreach(l ${mk})
+		string(REGEX REPLACE "^([A-Z]+) *= *([0-9]*).*" "\\1;\\2" kv "${l}")
+		list(GET kv 0 k)
+		list(GET kv 1 v)
+		set(mk_${k} ${v})
+	endforeach()
+	set(sub ${mk_SUBLEVEL})
+	if(sub GREATER 255)
+		set(sub 255)
+	endif()
+	math(EXPR code "(${mk_VERSION} << 16) + (${mk_PATCHLEVEL} << 8) + ${sub}")
+	set(kver "${mk_VERSION}.${mk_PATCHLEVEL}.${mk_SUBLEVEL}")
+
+	# <ks_tree/...> resolves through a link, so __FILE__ and the debug info name the real driver files.
+	set(vdir "${CMAKE_BINARY_DIR}/kernels/${name}")
+	file(MAKE_DIRECTORY "${vdir}")
+	file(CREATE_LINK "${tree}" "${vdir}/ks_tree" SYMBOLIC)
+
+	set(srcs)
+	foreach(s ${PAMUSIM_KS_STUBS})
+		list(APPEND srcs "${CMAKE_SOURCE_DIR}/kernel-stubs/${s}")
+	endforeach()
+	set(shims)
+	foreach(d ${PAMUSIM_KS_DRIVERS})
+		list(APPEND shims "${CMAKE_SOURCE_DIR}/kernel-stubs/shim/${d}.c")
+	endforeach()
+
+	string(MAKE_C_IDENTIFIER "v${name}" id)
+	string(REGEX REPLACE "^v" "" id "${id}")
+	# The stubs alone (no kernel code) as a static library for the unit tests, and the variant .so.
+	foreach(kind stubs so)
+		if(kind STREQUAL "stubs")
+			set(t ks_stubs_${id})
+			add_library(${t} STATIC ${srcs})
+			target_compile_definitions(${t} PUBLIC KS_NO_DRIVERS=1)
+		else()
+			set(t pamusim-linux-${id})
+			add_library(${t} SHARED ${srcs} ${shims})
+			set_target_properties(${t} PROPERTIES OUTPUT_NAME "pamusim-linux-${name}"
+				C_VISIBILITY_PRESET hidden LIBRARY_OUTPUT_DIRECTORY "${CMAKE_BINARY_DIR}")
+			target_link_options(${t} PRIVATE -Wl,--no-undefined)
+			set_source_files_properties(${shims} TARGET_DIRECTORY ${t} PROPERTIES
+				COMPILE_OPTIONS "${PAMUSIM_KS_DRIVER_CFLAGS}")
+			add_dependencies(${t} dtbs)
+		endif()
+		set_target_properties(${t} PROPERTIES POSITION_INDEPENDENT_CODE ON)
+		target_include_directories(${t} BEFORE PUBLIC "${CMAKE_SOURCE_DIR}/kernel-stubs/include"
+			"${vdir}" "${tree}/arch/powerpc")
+		target_include_directories(${t} PRIVATE "${CMAKE_SOURCE_DIR}/kernel-stubs" "${CMAKE_SOURCE_DIR}/kernel-stubs/host"
+			"${PAMUSIM_KS_FDT_INCLUDE}")
+		target_compile_definitions(${t} PUBLIC KS_LINUX_VERSION=${code} __KERNEL__=1
+			CONFIG_FSL_PAMU=1 CONFIG_PHYS_64BIT=1 CONFIG_PCI=1 CONFIG_PCI_MSI=1 CONFIG_FSL_PCI=1
+			CONFIG_PPC_MSI_BITMAP=1 CONFIG_MPIC=1 CONFIG_FSL_SOC_BOOKE=1 CONFIG_IOMMU_API=1
+			"KS_VARIANT_NAME=\"${name}\"" "KS_KERNEL_VERSION=\"${kver}\""
+			"KS_PACKAGE_VERSION=\"${pkgver}\"")
+		target_compile_options(${t} PRIVATE ${PAMUSIM_WARNINGS} -fno-strict-aliasing -fno-common)
+		target_link_libraries(${t} PRIVATE ${PAMUSIM_KS_FDT_LIBRARY})
+	endforeach()
+
+	set(PAMUSIM_KERNEL_VARIANTS ${PAMUSIM_KERNEL_VARIANTS} ${name} CACHE INTERNAL "")
+	set(PAMUSIM_KS_LIB_${id} "${CMAKE_BINARY_DIR}/libpamusim-linux-${name}.so" CACHE INTERNAL "")
+	set(PAMUSIM_KS_VERSION_${id} "${kver}" CACHE INTERNAL "")
+	message(STATUS "kernel ${name}: Linux ${kver} (${pkgver}) from ${tree}")
+endfunction()
+
+foreach(ver ${PAMUSIM_KERNELS})
+	execute_process(COMMAND "${CMAKE_SOURCE_DIR}/scripts/fetch-kernel" "${ver}"
+			OUTPUT_VARIABLE out ERROR_VARIABLE err RESULT_VARIABLE rc)
+	if(NOT rc EQUAL 0)
+		message(FATAL_ERROR "kernel ${ver}: scripts/fetch-kernel failed (exit ${rc}):\n${err}\n"
+			"Configure with -DPAMUSIM_KERNELS= to build no kernel variant.")
+	endif()
+	string(STRIP "${out}" out)
+	string(REGEX REPLACE "^.*\n" "" tree "${out}")
+	get_filename_component(kdir "${tree}" DIRECTORY)
+	set(pkg "unknown")
+	if(EXISTS "${kdir}/PACKAGE_VERSION")
+		file(STRINGS "${kdir}/PACKAGE_VERSION" pkg LIMIT_COUNT 1)
+	endif()
+	pamusim_kernel_variant("${ver}" "${tree}" "${pkg}")
+endforeach()
+
+if(PAMUSIM_KERNEL_TREE)
+	get_filename_component(ktree "${PAMUSIM_KERNEL_TREE}" ABSOLUTE)
+	set(kname "${PAMUSIM_KERNEL_NAME}")
+	if(NOT kname)
+		file(STRINGS "${ktree}/Makefile" mk REGEX "^(VERSION|PATCHLEVEL) *=" LIMIT_COUNT 2)
+		string(REGEX REPLACE "[^0-9;]" "" mk "${mk}")
+		string(REPLACE ";" "." kv "${mk}")
+		get_filename_component(tdir "${ktree}" NAME)
+		set(kname "${kv}-${tdir}")
+	endif()
+	pamusim_kernel_variant("${kname}" "${ktree}" "tree")
+endif()

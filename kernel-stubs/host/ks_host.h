@@ -1,0 +1,148 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
+/*
+ * ks_host.h - the interface between a host program (tests, the pamusim runner) and one kernel variant
+ * (libpamusim-linux-<name>.so): what the host gives the stubs (DRAM arena, MMIO seam, device tree,
+ * SPR values) and the one symbol the variant exports (ks_get_api) with everything the host may call.
+ *
+ * No kernel type appears here, so this header is usable from the BSD-licensed host side and from C++.
+ * Sources: ../shared/DESIGN.md (kernel-stubs), ../shared/spec/kernel-surface.md sections 6, 7, 10.
+ * Behaviour and choices: docs/kernel-stubs.md.
+ */
+#ifndef KS_HOST_H
+#define KS_HOST_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+#define KS_ABI_VERSION 1u
+
+/* What the host provides. Every callback receives ctx. */
+struct ks_host {
+	unsigned int abi_version;	/* KS_ABI_VERSION */
+	void *ctx;
+
+	/* The kernel's memory arena: a contiguous piece of simulated DRAM (host pointer + physical base);
+	 * kmalloc, kmem_cache and alloc_pages are carved from it. */
+	void *arena;
+	uint64_t arena_phys;
+	uint64_t arena_size;
+
+	/* Host pointer of [phys, phys + len) if it is plain RAM (DRAM, or register RAM such as the LAW and
+	 * CCF blocks), else NULL. ioremap of such a range returns this pointer (kernel-surface.md 10.4). */
+	void *(*ram_ptr)(void *ctx, uint64_t phys, size_t len);
+	/* CPU loads and stores to device registers (value semantics, no byte swap). Return 0 when the bus
+	 * decoded the access, non-zero when nothing did (the load then reads all ones). */
+	int (*mmio_load)(void *ctx, uint64_t phys, unsigned int size, uint64_t *val);
+	int (*mmio_store)(void *ctx, uint64_t phys, unsigned int size, uint64_t val);
+
+	/* The flattened device tree after the firmware fix-ups (read, not kept). */
+	const void *fdt;
+	size_t fdt_size;
+
+	uint32_t svr, pvr;		/* mfspr(SPRN_SVR / SPRN_PVR) */
+	uint64_t mpic_phys;		/* MPIC register block (IACK/EOI of CPU 0), 0 if none */
+
+	/* Optional: every kernel log line (level 0 emerg .. 7 debug), already formatted, no newline. */
+	void (*log)(void *ctx, int level, const char *line);
+};
+
+enum ks_finding_kind {
+	KS_FINDING_BUG,			/* BUG / BUG_ON / panic: the scenario ended */
+	KS_FINDING_WARN,		/* WARN / WARN_ON */
+	KS_FINDING_EMERG,		/* pr_emerg */
+	KS_FINDING_UNREACHABLE,		/* a stub that must never be reached */
+	KS_FINDING_LEAK,		/* allocation or reference still live at the end */
+	KS_FINDING_DOUBLE_FREE,
+	KS_FINDING_BAD_FREE,		/* free of something never allocated */
+	KS_FINDING_LOCK,		/* lock imbalance */
+	KS_FINDING_REFCOUNT,		/* of_node_put below zero and similar */
+	KS_FINDING_MISUSE,		/* an API used against its contract (virt_to_phys of a non-DRAM pointer...) */
+	KS_FINDING_KIND_COUNT
+};
+
+struct ks_finding {
+	enum ks_finding_kind kind;
+	const char *file;		/* source file of the call site (a real driver file where it applies) */
+	const char *func;
+	int line;
+	char msg[256];
+};
+
+/* Allocator counters of the current run. */
+struct ks_mem_stats {
+	uint64_t allocs, frees;		/* successful calls */
+	uint64_t live, live_bytes;	/* live now */
+	uint64_t live_boot;		/* of live: made before the boot checkpoint (kept for the system's life) */
+	uint64_t failed;		/* failed calls (arena exhausted or injected) */
+	uint64_t arena_used;		/* bytes of the arena consumed (the allocator never reuses) */
+};
+
+/* A device the stubs created from the tree (platform bus). */
+struct ks_dev_info {
+	const char *path;
+	const char *driver;		/* bound driver name or NULL */
+};
+
+/* The entry points of a variant. Driver code runs only inside these calls; a BUG or panic inside one
+ * ends it (longjmp back to it) with KS_DEAD, and every later call returns KS_DEAD. */
+enum ks_status {
+	KS_OK = 0,
+	KS_DEAD,			/* a BUG/panic ended the scenario: see the findings */
+	KS_BAD_HOST,			/* the host interface is incomplete or of another ABI */
+	KS_BAD_FDT,
+	KS_NO_MEMORY,
+	KS_ERROR,			/* the operation failed: the driver returned an error (see errno) */
+};
+
+struct ks_api {
+	unsigned int abi_version;
+	const char *name;		/* variant name: "6.12" */
+	const char *kernel_version;	/* from the tree's Makefile: "6.12.117" */
+	unsigned int linux_version_code;
+
+	/* Unflatten the tree, create the platform devices, run the initcalls in kernel order, then take
+	 * the boot checkpoint. */
+	enum ks_status (*boot)(const struct ks_host *host);
+	/* Release what the stubs own, report leaks (allocations after the checkpoint still live, node
+	 * references not put) as findings. The variant can boot again afterwards. */
+	enum ks_status (*shutdown)(void);
+
+	unsigned int (*finding_count)(void);
+	const struct ks_finding *(*finding)(unsigned int i);
+	void (*clear_findings)(void);
+	const char *(*finding_kind_name)(enum ks_finding_kind k);
+
+	/* fail-nth: the n-th fallible operation from now fails (1 = the next one); 0 turns it off. */
+	void (*fail_nth)(unsigned long n);
+	unsigned long (*fallible_count)(void);	/* fallible operations seen since boot started */
+	void (*mem_stats)(struct ks_mem_stats *st);
+
+	/* The MPIC raised CPU 0's interrupt output: acknowledge, dispatch to the handler, EOI.
+	 * Returns the number of handlers run. */
+	enum ks_status (*handle_irq)(unsigned int *handled);
+
+	/* Platform devices created from the tree. */
+	unsigned int (*dev_count)(void);
+	void (*dev_info)(unsigned int i, struct ks_dev_info *info);
+
+	/* Virtual IRQ number of the interrupt the PAMU driver requested, 0 if none; and whether a
+	 * handler is registered for virq. */
+	unsigned int (*irq_requested)(const char *name);
+	/* Physical address of the PAMU driver's PPAACT (0 before the probe), for checks. */
+	uint64_t (*virt_to_phys)(const void *p);
+};
+
+/* The one exported symbol of a variant. */
+const struct ks_api *ks_get_api(void);
+typedef const struct ks_api *(*ks_get_api_fn)(void);
+
+#ifdef __cplusplus
+}
+#endif
+
+#endif /* KS_HOST_H */

@@ -1,0 +1,3 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
+/* linux/module.h (stub): everything needed is in linux/kernel.h. */
+#include <linux/kernel.h>

@@ -1,0 +1,3 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
+/* linux/slab_def.h (stub): everything needed is in linux/kernel.h. */
+#include <linux/kernel.h>

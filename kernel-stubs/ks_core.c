@@ -1,0 +1,509 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
+/*
+ * ks_core.c - the variant's entry points (ks_get_api), boot in kernel initcall order, findings (BUG,
+ * WARN, panic, pr_emerg, must-never-be-reached stubs, lock imbalance), printk with %pOF/%pa, spinlock
+ * checks, the shared fail-nth countdown and mfspr. Sources: kernel-surface.md 6, 7.1, 8, 10.3, 10.6;
+ * ../shared/DESIGN.md (findings instead of crashes). Choices: docs/kernel-stubs.md.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <linux/kernel.h>
+#include <linux/init.h>
+#include <asm/reg.h>
+#include <linux/gfp.h>
+
+#include "ks_priv.h"
+
+struct ks_state ks;
+bool ks_debug_on;
+
+/* ------------------------------------------------------------------ findings */
+
+#define KS_MAX_FINDINGS 256
+
+static struct ks_finding findings[KS_MAX_FINDINGS];
+static unsigned int finding_count;
+static unsigned long findings_dropped;
+
+static const char *const kind_names[KS_FINDING_KIND_COUNT] = {
+	[KS_FINDING_BUG] = "driver-bug",
+	[KS_FINDING_WARN] = "driver-warn",
+	[KS_FINDING_EMERG] = "driver-emerg",
+	[KS_FINDING_UNREACHABLE] = "unreachable-stub",
+	[KS_FINDING_LEAK] = "leak",
+	[KS_FINDING_DOUBLE_FREE] = "double-free",
+	[KS_FINDING_BAD_FREE] = "bad-free",
+	[KS_FINDING_LOCK] = "lock-imbalance",
+	[KS_FINDING_REFCOUNT] = "refcount",
+	[KS_FINDING_MISUSE] = "api-misuse",
+};
+
+const char *ks_short_file(const char *file)
+{
+	const char *p;
+
+	if (!file)
+		return "?";
+	p = strstr(file, "ks_tree/");
+	if (p)
+		return p + strlen("ks_tree/");
+	p = strrchr(file, '/');
+	return p ? p + 1 : file;
+}
+
+/* A breakpoint target: `break ks_finding_raised` stops at every finding (docs/debugging.md). */
+__attribute__((__noinline__)) KS_EXPORT void ks_finding_raised(const struct ks_finding *f)
+{
+	__asm__ __volatile__("" ::"r"(f) : "memory");
+}
+
+void ks_finding(enum ks_finding_kind kind, const char *file, const char *func, int line, const char *fmt, ...)
+{
+	struct ks_finding *f;
+	va_list ap;
+
+	if (finding_count >= KS_MAX_FINDINGS) {
+		findings_dropped++;
+		return;
+	}
+	f = &findings[finding_count++];
+	f->kind = kind;
+	f->file = ks_short_file(file);
+	f->func = func ? func : "?";
+	f->line = line;
+	va_start(ap, fmt);
+	vsnprintf(f->msg, sizeof(f->msg), fmt, ap);
+	va_end(ap);
+	ks_log(kind == KS_FINDING_WARN ? 4 : 2, "finding %s at %s:%d (%s): %s", kind_names[kind], f->file, line,
+	       f->func, f->msg);
+	ks_finding_raised(f);
+}
+
+__attribute__((noreturn)) static void end_scenario(void)
+{
+	ks.dead = true;
+	if (ks.jb)
+		longjmp(*ks.jb, 1);
+	/* Not inside a host call (a constructor): nothing to return to; the finding stays. */
+	fprintf(stderr, "kernel-stubs: BUG outside a host call; exiting\n");
+	exit(70);
+}
+
+void ks_bug(const char *file, const char *func, int line, const char *what)
+{
+	ks_finding(KS_FINDING_BUG, file, func, line, "%s", what);
+	end_scenario();
+}
+
+void ks_warn(const char *file, const char *func, int line, const char *what)
+{
+	ks_finding(KS_FINDING_WARN, file, func, line, "%s", what);
+}
+
+void ks_unreachable(const char *what, const char *file, const char *func, int line)
+{
+	ks_finding(KS_FINDING_UNREACHABLE, file, func, line, "must-never-be-reached stub %s called", what);
+}
+
+void *ks_unreachable_ptr(const char *what, const char *file, const char *func, int line)
+{
+	ks_unreachable(what, file, func, line);
+	return NULL;
+}
+
+/* ------------------------------------------------------------------ printk */
+
+void ks_log(int level, const char *fmt, ...)
+{
+	char buf[512];
+	va_list ap;
+
+	if (!ks.host.log && level > 3)
+		return;
+	va_start(ap, fmt);
+	vsnprintf(buf, sizeof(buf), fmt, ap);
+	va_end(ap);
+	if (ks.host.log)
+		ks.host.log(ks.host.ctx, level, buf);
+}
+
+/* Append to buf (bounded). */
+static void put(char *buf, size_t len, size_t *pos, const char *s, size_t n)
+{
+	while (n-- && *pos + 1 < len)
+		buf[(*pos)++] = *s++;
+	buf[*pos < len ? *pos : len - 1] = 0;
+}
+
+/*
+ * vsnprintf with the kernel extensions the drivers use: %pOF (node path), %pa (phys_addr_t by
+ * reference), other %p forms print the pointer. Conversions are handed to the C library one by one
+ * with the argument type their length modifier says.
+ */
+static void ks_vformat(char *buf, size_t len, const char *fmt, va_list ap)
+{
+	size_t pos = 0;
+	char spec[32], tmp[256];
+
+	buf[0] = 0;
+	while (*fmt) {
+		const char *start = fmt;
+		size_t n;
+		int lng = 0;
+		char conv;
+
+		if (*fmt != '%') {
+			const char *e = strchr(fmt, '%');
+
+			n = e ? (size_t)(e - fmt) : strlen(fmt);
+			put(buf, len, &pos, fmt, n);
+			fmt += n;
+			continue;
+		}
+		fmt++;
+		if (*fmt == '%') {
+			put(buf, len, &pos, "%", 1);
+			fmt++;
+			continue;
+		}
+		while (*fmt && strchr("-+ #0123456789.*", *fmt))
+			fmt++;
+		while (*fmt && strchr("hlzjt", *fmt)) {
+			if (*fmt == 'l' || *fmt == 'z' || *fmt == 'j' || *fmt == 't')
+				lng++;
+			fmt++;
+		}
+		conv = *fmt;
+		if (!conv)
+			break;
+		fmt++;
+		n = (size_t)(fmt - start);
+		if (n >= sizeof(spec))
+			n = sizeof(spec) - 1;
+		memcpy(spec, start, n);
+		spec[n] = 0;
+		tmp[0] = 0;
+		switch (conv) {
+		case 'd': case 'i': case 'u': case 'x': case 'X': case 'o': case 'c':
+			if (strchr(spec, '*')) {
+				/* width from the arguments: not used by the drivers; print the spec */
+				snprintf(tmp, sizeof(tmp), "%s", spec);
+			} else if (lng >= 1) {
+				long long v = lng >= 2 ? va_arg(ap, long long) : va_arg(ap, long);
+
+				snprintf(tmp, sizeof(tmp), spec, v);
+			} else {
+				snprintf(tmp, sizeof(tmp), spec, va_arg(ap, int));
+			}
+			break;
+		case 's':
+			snprintf(tmp, sizeof(tmp), spec, va_arg(ap, const char *));
+			break;
+		case 'p': {
+			void *p = va_arg(ap, void *);
+
+			if (fmt[0] == 'O' && fmt[1] == 'F') {
+				fmt += 2;
+				while (*fmt == 'f' || *fmt == 'n' || *fmt == 'p' || *fmt == 'P' || *fmt == 'c')
+					fmt++;
+				snprintf(tmp, sizeof(tmp), "%s", of_node_full_name(p));
+			} else if (fmt[0] == 'a') {
+				fmt++;
+				if (*fmt == 'p' || *fmt == 'd')
+					fmt++;
+				snprintf(tmp, sizeof(tmp), "0x%016llx", p ? *(const unsigned long long *)p : 0ull);
+			} else {
+				while (*fmt && ((*fmt >= 'a' && *fmt <= 'z') || (*fmt >= 'A' && *fmt <= 'Z')))
+					fmt++;
+				snprintf(tmp, sizeof(tmp), "%p", p);
+			}
+			break;
+		}
+		default:
+			snprintf(tmp, sizeof(tmp), "%s", spec);
+			break;
+		}
+		put(buf, len, &pos, tmp, strlen(tmp));
+	}
+}
+
+int ks_printk(const char *file, const char *func, int line, const char *fmt, ...)
+{
+	char buf[512];
+	int level = 4;
+	va_list ap;
+
+	if (fmt[0] == KERN_SOH[0] && fmt[1]) {
+		level = fmt[1] >= '0' && fmt[1] <= '7' ? fmt[1] - '0' : 4;
+		fmt += 2;
+	}
+	va_start(ap, fmt);
+	ks_vformat(buf, sizeof(buf), fmt, ap);
+	va_end(ap);
+	if (buf[0] && buf[strlen(buf) - 1] == '\n')
+		buf[strlen(buf) - 1] = 0;
+	if (level == 0)
+		ks_finding(KS_FINDING_EMERG, file, func, line, "%s", buf);
+	else
+		ks_log(level, "%s", buf);
+	return (int)strlen(buf);
+}
+
+void ks_panic(const char *file, const char *func, int line, const char *fmt, ...)
+{
+	char buf[256];
+	va_list ap;
+
+	va_start(ap, fmt);
+	ks_vformat(buf, sizeof(buf), fmt, ap);
+	va_end(ap);
+	ks_finding(KS_FINDING_BUG, file, func, line, "panic: %s", buf);
+	end_scenario();
+}
+
+/* ------------------------------------------------------------------ locks and interrupt state */
+
+void ks_spin_init(spinlock_t *l, const char *name)
+{
+	l->held = 0;
+	l->name = name;
+	l->file = NULL;
+	l->line = 0;
+}
+
+void ks_spin_lock(spinlock_t *l, const char *file, const char *func, int line)
+{
+	if (l->held) {
+		/* On one CPU this never returns; the stubs record it and go on. */
+		ks_finding(KS_FINDING_LOCK, file, func, line, "spinlock %s taken while held (taken at %s:%d)",
+			   l->name ? l->name : "?", ks_short_file(l->file), l->line);
+		return;
+	}
+	l->held = 1;
+	l->file = file;
+	l->line = line;
+	ks.locks_held++;
+}
+
+void ks_spin_unlock(spinlock_t *l, const char *file, const char *func, int line)
+{
+	if (!l->held) {
+		ks_finding(KS_FINDING_LOCK, file, func, line, "spinlock %s released while free",
+			   l->name ? l->name : "?");
+		return;
+	}
+	l->held = 0;
+	ks.locks_held--;
+}
+
+unsigned long ks_irq_save(void)
+{
+	return (unsigned long)ks.irq_disabled++;
+}
+
+void ks_irq_restore(unsigned long flags, const char *file, const char *func, int line)
+{
+	if (ks.irq_disabled <= 0 || flags != (unsigned long)(ks.irq_disabled - 1)) {
+		ks_finding(KS_FINDING_LOCK, file, func, line,
+			   "interrupt state restored out of order (depth %d, restoring %lu)", ks.irq_disabled, flags);
+		ks.irq_disabled = (int)flags;
+		return;
+	}
+	ks.irq_disabled--;
+}
+
+/* ------------------------------------------------------------------ fail-nth, SPRs */
+
+bool ks_fallible(const char *what, const char *file, const char *func, int line)
+{
+	ks.fallible_seen++;
+	if (ks.fail_at && --ks.fail_at == 0) {
+		ks_log(4, "fail-nth: %s fails at %s:%d (%s)", what, ks_short_file(file), line, func);
+		return true;
+	}
+	return false;
+}
+
+unsigned long ks_mfspr(unsigned int spr, const char *file, const char *func, int line)
+{
+	switch (spr) {
+	case SPRN_SVR:
+		return ks.host.svr;
+	case SPRN_PVR:
+		return ks.host.pvr;
+	default:
+		ks_unreachable("mfspr(other SPR)", file, func, line);
+		return 0;
+	}
+}
+
+/* ------------------------------------------------------------------ initcalls */
+
+#define KS_MAX_INITCALLS 32
+
+struct ks_initcall {
+	int level;
+	initcall_t fn;
+	const char *name;
+	const char *file;
+};
+
+static struct ks_initcall initcalls[KS_MAX_INITCALLS];
+static unsigned int initcall_count;
+
+void ks_register_initcall(int level, initcall_t fn, const char *name, const char *file)
+{
+	if (initcall_count < KS_MAX_INITCALLS)
+		initcalls[initcall_count++] = (struct ks_initcall){ level, fn, name, file };
+}
+
+/* Link order of the driver files (the kernel's Makefiles) decides within a level: the constructors
+ * run in link order, so registration order is kept. */
+static void run_initcalls(void)
+{
+	int level;
+	unsigned int i;
+
+	for (level = 0; level <= 7; level++) {
+		for (i = 0; i < initcall_count; i++) {
+			int ret;
+
+			if (initcalls[i].level != level)
+				continue;
+			ret = initcalls[i].fn();
+			ks_log(ret ? 4 : 6, "initcall %s (%s) returned %d", initcalls[i].name,
+			       ks_short_file(initcalls[i].file), ret);
+		}
+	}
+}
+
+/* ------------------------------------------------------------------ host calls */
+
+#define KS_ENTER(jbuf)                                                                          \
+	do {                                                                                    \
+		if (ks.dead)                                                                    \
+			return KS_DEAD;                                                         \
+		if (setjmp(jbuf)) {                                                             \
+			ks.jb = NULL;                                                           \
+			ks.locks_held = 0;                                                      \
+			ks.irq_disabled = 0;                                                    \
+			return KS_DEAD;                                                         \
+		}                                                                               \
+		ks.jb = &(jbuf);                                                                \
+	} while (0)
+
+static void leave(const char *what)
+{
+	ks.jb = NULL;
+	if (ks.locks_held) {
+		ks_finding(KS_FINDING_LOCK, NULL, what, 0, "%d spinlock(s) still held when %s returned",
+			   ks.locks_held, what);
+		ks.locks_held = 0;
+	}
+	if (ks.irq_disabled) {
+		ks_finding(KS_FINDING_LOCK, NULL, what, 0, "interrupts still disabled (depth %d) when %s returned",
+			   ks.irq_disabled, what);
+		ks.irq_disabled = 0;
+	}
+}
+
+static enum ks_status ks_boot(const struct ks_host *host)
+{
+	jmp_buf jb;
+
+	if (!host || host->abi_version != KS_ABI_VERSION || !host->arena || !host->arena_size || !host->ram_ptr ||
+	    !host->mmio_load || !host->mmio_store || !host->fdt)
+		return KS_BAD_HOST;
+	if (ks.booted)
+		return KS_ERROR;	/* one boot per load: the drivers' static state is not reset */
+	ks.host = *host;
+	ks.dead = false;
+	KS_ENTER(jb);
+	if (ks_mem_init() || ks_io_init() || ks_irq_init()) {
+		leave("boot");
+		return KS_NO_MEMORY;
+	}
+	if (ks_of_init(host->fdt, host->fdt_size)) {
+		leave("boot");
+		return KS_BAD_FDT;
+	}
+	ks.booted = true;
+	ks.fallible_seen = 0;
+	if (ks_platform_populate()) {
+		leave("boot");
+		return KS_NO_MEMORY;
+	}
+	run_initcalls();
+	ks_mem_checkpoint();
+	ks_of_checkpoint();
+	leave("boot");
+	return KS_OK;
+}
+
+static enum ks_status ks_shutdown(void)
+{
+	if (!ks.booted)
+		return KS_OK;
+	ks_mem_report();
+	ks_of_report();
+	ks_platform_release();
+	ks_iommu_release();
+	ks_irq_release();
+	ks_of_release();
+	ks_io_release();
+	ks_mem_release();
+	ks.booted = false;
+	return ks.dead ? KS_DEAD : KS_OK;
+}
+
+static enum ks_status ks_handle_irq(unsigned int *handled)
+{
+	jmp_buf jb;
+	int n;
+
+	KS_ENTER(jb);
+	n = ks_irq_handle(handled);
+	leave("handle_irq");
+	return n < 0 ? KS_ERROR : KS_OK;
+}
+
+static unsigned int api_finding_count(void) { return finding_count; }
+static const struct ks_finding *api_finding(unsigned int i) { return i < finding_count ? &findings[i] : NULL; }
+static void api_clear_findings(void) { finding_count = 0; }
+static const char *api_kind_name(enum ks_finding_kind k)
+{
+	return (unsigned int)k < KS_FINDING_KIND_COUNT ? kind_names[k] : "?";
+}
+static void api_fail_nth(unsigned long n) { ks.fail_at = n; }
+static unsigned long api_fallible_count(void) { return ks.fallible_seen; }
+static uint64_t api_virt_to_phys(const void *p) { return ks_mem_in_arena(p, 1) ? virt_to_phys(p) : 0; }
+
+static const struct ks_api api = {
+	.abi_version = KS_ABI_VERSION,
+	.name = KS_VARIANT_NAME,
+	.kernel_version = KS_KERNEL_VERSION,
+	.linux_version_code = LINUX_VERSION_CODE,
+	.boot = ks_boot,
+	.shutdown = ks_shutdown,
+	.finding_count = api_finding_count,
+	.finding = api_finding,
+	.clear_findings = api_clear_findings,
+	.finding_kind_name = api_kind_name,
+	.fail_nth = api_fail_nth,
+	.fallible_count = api_fallible_count,
+	.mem_stats = ks_mem_get_stats,
+	.handle_irq = ks_handle_irq,
+	.dev_count = ks_platform_dev_count,
+	.dev_info = ks_platform_dev_info,
+	.irq_requested = ks_irq_find_action,
+	.virt_to_phys = api_virt_to_phys,
+};
+
+KS_EXPORT const struct ks_api *ks_get_api(void)
+{
+	if (getenv("PAMUSIM_KS_DEBUG"))
+		ks_debug_on = true;
+	return &api;
+}

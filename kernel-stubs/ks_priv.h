@@ -1,0 +1,77 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
+/*
+ * ks_priv.h - state and helpers shared by the stub implementations (kernel-stubs/ks_*.c): the host
+ * interface, findings, the fail-nth countdown, the scenario's longjmp target, and each family's
+ * init/checkpoint/release hooks. Not seen by driver code. Choices: docs/kernel-stubs.md.
+ */
+#ifndef KS_PRIV_H
+#define KS_PRIV_H
+
+#include <setjmp.h>
+#include <stdarg.h>
+
+#include <linux/kernel.h>
+#include <linux/of.h>
+#include <linux/irq.h>
+#include <linux/device.h>
+
+#include "ks_host.h"
+
+#define KS_EXPORT __attribute__((visibility("default")))
+
+struct ks_state {
+	struct ks_host host;
+	bool booted;
+	bool dead;			/* a BUG/panic ended the scenario */
+	jmp_buf *jb;			/* where BUG/panic return to (inside a host call) */
+	int irq_disabled;		/* local_irq_save depth */
+	int locks_held;
+	unsigned long fail_at;		/* fallible operation number that fails, 0 = none */
+	unsigned long fallible_seen;
+	bool in_irq;
+};
+
+extern struct ks_state ks;
+
+/* "drivers/iommu/fsl_pamu.c" for a path through the ks_tree link, the base name for our own files. */
+const char *ks_short_file(const char *file);
+void ks_finding(enum ks_finding_kind kind, const char *file, const char *func, int line, const char *fmt, ...)
+	__printf(5, 6);
+/* A fallible operation: true when it must fail now (fail-nth). */
+bool ks_fallible(const char *what, const char *file, const char *func, int line);
+void ks_log(int level, const char *fmt, ...) __printf(2, 3);
+/* A stub that must never be reached: a finding; the caller returns a defined neutral value. */
+void ks_unreachable(const char *what, const char *file, const char *func, int line);
+
+/* Families: called by ks_core.c's boot/shutdown in this order. */
+int ks_mem_init(void);
+void ks_mem_checkpoint(void);
+void ks_mem_report(void);
+void ks_mem_release(void);
+void ks_mem_get_stats(struct ks_mem_stats *st);
+bool ks_mem_in_arena(const void *p, size_t len);
+
+int ks_io_init(void);
+void ks_io_release(void);
+void *ks_io_cookie(u64 pa);
+
+int ks_of_init(const void *fdt, size_t size);
+void ks_of_checkpoint(void);
+void ks_of_report(void);
+void ks_of_release(void);
+struct device_node *ks_of_root(void);
+struct device_node *ks_of_all(void);
+
+int ks_irq_init(void);
+void ks_irq_release(void);
+int ks_irq_handle(unsigned int *handled);
+unsigned int ks_irq_find_action(const char *name);
+
+int ks_platform_populate(void);
+void ks_platform_release(void);
+unsigned int ks_platform_dev_count(void);
+void ks_platform_dev_info(unsigned int i, struct ks_dev_info *info);
+
+void ks_iommu_release(void);
+
+#endif

@@ -1,0 +1,7 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
+/*
+ * shim/msi_bitmap.c - compiles the kernel tree's arch/powerpc/sysdev/msi_bitmap.c unchanged against the stub headers (the
+ * tree comes from scripts/fetch-kernel or KERNEL_TREE; <ks_tree/...> is a link to it made by
+ * cmake/Kernels.cmake). This file holds no kernel code; the object built from it is GPL-2.0.
+ */
+#include <ks_tree/arch/powerpc/sysdev/msi_bitmap.c>
