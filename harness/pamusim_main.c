@@ -2,14 +2,25 @@
 /*
  * pamusim_main.c - the pamusim command line (contracts: ../shared/DESIGN.md, docs/cli.md).
  *
- * What exists so far: --help and --version, `list socs` (the PAMU capability sets built in until the
- * SoC presets land) and `list kernels`. `run` and the other commands arrive with the harness issue;
+ * What exists so far: --help and --version, `list socs` (the SoC presets of socs/) and `list kernels`. `run` and the other commands arrive with the harness issue;
  * until then they say so and exit 2 (usage), never pretend to have run anything.
  */
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
-#include "pamu.h"
+#include "pamusim_config.h"
+#include "soc_preset.h"
+
+#define MAX_PRESETS 64
+
+/* The SoC presets directory: $PAMUSIM_SOCS_DIR, else the source tree's socs/ (docs/socs.md). */
+static const char *socs_dir(void)
+{
+	const char *env = getenv("PAMUSIM_SOCS_DIR");
+
+	return env && *env ? env : PAMUSIM_SOCS_DIR;
+}
 
 static const char usage[] =
 	"usage: pamusim COMMAND [OPTIONS]\n"
@@ -18,7 +29,7 @@ static const char usage[] =
 	"check DMA traffic for isolation violations and translation faults.\n"
 	"\n"
 	"commands:\n"
-	"  list socs       PAMU capability sets built into the models\n"
+	"  list socs       SoC presets (socs/*.yaml): name, default board, revision, description\n"
 	"  list kernels    kernel variants built into this binary\n"
 	"  run ...         run scenarios (not available yet: arrives with the harness)\n"
 	"  --version       version and git hash\n"
@@ -28,20 +39,24 @@ static const char usage[] =
 
 static int cmd_list(int argc, char **argv)
 {
-	unsigned int i;
-	const char *name;
-
 	if (argc < 1 || !strcmp(argv[0], "--help")) {
 		printf("usage: pamusim list socs|kernels\n");
 		return argc < 1 ? 2 : 0;
 	}
 	if (!strcmp(argv[0], "socs")) {
-		for (i = 0; (name = pamu_builtin_soc_name(i)); i++) {
-			const struct pamu_caps *c = pamu_builtin_caps(name);
+		static struct soc_preset presets[MAX_PRESETS];
+		struct soc_error err;
+		unsigned int i, n = 0;
 
-			printf("%-10s PAMU capabilities PC2=0x%08x PC3=0x%08x PR1=0x%08x (built-in; SoC presets "
-			       "from device trees are not built yet)\n",
-			       name, c->pc2, c->pc3, c->pr1);
+		if (soc_preset_load_dir(socs_dir(), presets, MAX_PRESETS, &n, &err) != SOC_PRESET_OK) {
+			fprintf(stderr, "pamusim list socs: %s\n", err.msg);
+			return 2;
+		}
+		for (i = 0; i < n; i++) {
+			const struct soc_preset *p = &presets[i];
+
+			printf("%-10s %-9s rev %-4s %s\n", p->name, p->board, p->revs[p->default_rev].name,
+			       p->description);
 		}
 		return 0;
 	}
