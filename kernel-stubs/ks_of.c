@@ -10,6 +10,7 @@
  * be32_to_cpup both give the right value on a little-endian host.
  * Sources: Devicetree Specification v0.4 sections 2.3 and 5; kernel-surface.md 4 ("OF / device tree").
  */
+#include <ctype.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -157,6 +158,10 @@ int ks_of_init(const void *fdt, size_t size)
 				for (i = 0; i < len / 4; i++)
 					c[i] = fdt32_to_cpu(c[i]);
 			}
+			if (!strcmp(pname, "compatible")) {
+				np->ks_compat = pp->value;
+				np->ks_compat_len = len;
+			}
 			if (!strcmp(pname, "phandle") || (!strcmp(pname, "linux,phandle") && !np->phandle))
 				np->phandle = len == 4 ? *(u32 *)pp->value : 0;
 			*pt = pp;
@@ -252,16 +257,21 @@ int of_property_read_u32_index(const struct device_node *np, const char *name, u
 /* Score > 0 when compat is one of the node's compatible strings (earlier strings score higher). */
 int of_device_is_compatible(const struct device_node *np, const char *compat)
 {
-	int len, score = 1000;
-	const char *s = of_get_property(np, "compatible", &len), *end;
+	int score = 1000;
+	const char *s, *end;
+	char c0;
+	size_t clen;
 
-	if (!s || !compat)
+	if (!np || !np->ks_compat || !compat)
 		return 0;
-	end = s + len;
+	s = np->ks_compat;
+	end = s + np->ks_compat_len;
+	c0 = (char)tolower((unsigned char)compat[0]);
+	clen = strlen(compat);
 	while (s < end) {
 		size_t l = strnlen(s, (size_t)(end - s));
 
-		if (!strcasecmp(s, compat))
+		if (l == clen && (char)tolower((unsigned char)s[0]) == c0 && !strcasecmp(s, compat))
 			return score;
 		s += l + 1;
 		score--;

@@ -34,6 +34,8 @@ struct device_node {
 	int refcount_checkpoint;
 	unsigned long flags;
 	void *data;
+	const char *ks_compat;		/* the compatible property's value (a lookup cache) */
+	int ks_compat_len;
 };
 
 struct of_device_id {
