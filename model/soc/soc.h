@@ -20,6 +20,7 @@
 #include "sim_event.h"
 #include "soc_bus.h"
 #include "soc_guts.h"
+#include "soc_pcie.h"
 #include "soc_preset.h"
 
 #ifdef __cplusplus
@@ -31,6 +32,7 @@ struct soc;
 #define SOC_MAX_PAMUS 8u
 #define SOC_MAX_DEVICES 256u
 #define SOC_PATH_LEN 160
+#define SOC_MAX_PCIE 8u
 
 struct soc_cfg {
 	const struct soc_preset *preset;
@@ -73,6 +75,24 @@ uint64_t soc_mpic_base(const struct soc *s);
 struct soc_guts *soc_get_guts(struct soc *s);
 const struct soc_preset *soc_get_preset(const struct soc *s);
 const struct soc_preset_rev *soc_get_rev(const struct soc *s);
+uint64_t soc_ccsr_size(const struct soc *s);
+uint64_t soc_guts_base(const struct soc *s);
+/* PCIe controllers in tree order (the tree's fsl,qoriq-pcie-v* / fsl,p4080-pcie nodes). */
+unsigned int soc_pcie_count(const struct soc *s);
+struct soc_pcie *soc_get_pcie(struct soc *s, unsigned int i);
+uint64_t soc_pcie_base(const struct soc *s, unsigned int i);
+/* LAW and CCF register RAM (docs/soc.md); 0 when the tree has no such node. */
+uint64_t soc_law_base(const struct soc *s);
+uint64_t soc_ccf_base(const struct soc *s);
+/* MPIC CPUs: hardware threads listed by the cpus node (an e6500 core has two). */
+unsigned int soc_cpu_count(const struct soc *s);
+/* Where the PAMU interrupt lines go: MPIC source of the access-violation line (DT entry 0), and the
+ * error sub-source of the operation-error line (DT entry 1), -1 when the tree gives none. */
+unsigned int soc_pamu_av_source(const struct soc *s);
+int soc_pamu_err_subsource(const struct soc *s);
+/* Firmware LIODN rows that set no fsl,liodn because the board disabled their node and left it without
+ * a reg to match (their register was still written; docs/soc.md). */
+unsigned int soc_fw_rows_skipped(const struct soc *s);
 
 /* The device tree after the firmware fix-ups (fsl,liodn, cache-stash-id, MSI alias policy): what the
  * kernel stubs unflatten. Owned by the SoC. */
