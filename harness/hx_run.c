@@ -1,0 +1,1094 @@
+// SPDX-License-Identifier: BSD-2-Clause
+/*
+ * hx_run.c - the bare-level runner and the oracle: builds the SoC, runs the steps, judges every DMA and
+ * MSI against the scenario's intent and ownership policy, never against the PAMU tables.
+ *
+ * Rules: ../shared/DESIGN.md ("Execution model", "The oracle"), docs/scenarios.md ("How a run is
+ * judged"), docs/findings.md. PAACE layout (the harness writes entries by field name): hw-facts.md 5.1
+ * and 5.2, kept here as the harness's own table so that the oracle shares nothing with the model's walk.
+ * Register names come from the models' register lists (pamu_regs.h, mpic_regs.h, soc_guts_regs.h).
+ */
+#include "hx_run.h"
+
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "mpic_regs.h"
+#include "pamu_regs.h"
+#include "soc_guts_regs.h"
+
+/* ------------------------------------------------------------------ PAACE fields (hw-facts.md 5.1) */
+
+enum fld_kind { FLD_WORD, FLD_BYTE, FLD_HALF };
+
+struct paace_field {
+	const char *name;
+	enum fld_kind kind;
+	unsigned int off;		/* byte offset in the 64-byte entry */
+	unsigned int shift, width;	/* FLD_WORD; FLD_BYTE: bits of the byte */
+	int which;			/* 0 both, 1 primary only, 2 secondary only */
+};
+
+static const struct paace_field paace_fields[] = {
+	{ "wbah", FLD_WORD, 0x00, 0, 32, 1 },
+	{ "wbal", FLD_WORD, 0x04, 12, 20, 1 },
+	{ "owner", FLD_WORD, 0x04, 16, 16, 2 },
+	{ "wse", FLD_WORD, 0x04, 6, 6, 1 },
+	{ "mw", FLD_WORD, 0x04, 5, 1, 1 },
+	{ "ap", FLD_WORD, 0x04, 3, 2, 0 },
+	{ "dd", FLD_WORD, 0x04, 2, 1, 0 },
+	{ "pt", FLD_WORD, 0x04, 1, 1, 0 },
+	{ "v", FLD_WORD, 0x04, 0, 1, 0 },
+	{ "did", FLD_BYTE, 0x08, 0, 8, 0 },
+	{ "pid", FLD_BYTE, 0x09, 0, 8, 0 },
+	{ "snpid", FLD_BYTE, 0x0a, 0, 8, 0 },
+	{ "cr", FLD_BYTE, 0x0b, 7, 1, 0 },
+	{ "cid", FLD_WORD, 0x0c, 16, 8, 0 },
+	{ "wce", FLD_WORD, 0x0c, 4, 4, 0 },
+	{ "atm", FLD_WORD, 0x0c, 2, 2, 0 },
+	{ "otm", FLD_WORD, 0x0c, 0, 2, 0 },
+	{ "twbah", FLD_WORD, 0x10, 0, 32, 0 },
+	{ "twbal", FLD_WORD, 0x14, 12, 20, 0 },
+	{ "swse", FLD_WORD, 0x14, 6, 6, 0 },
+	{ "fspi", FLD_WORD, 0x18, 0, 32, 1 },
+	{ "ioea", FLD_BYTE, 0x1c, 0, 8, 0 },
+	{ "moea", FLD_BYTE, 0x1d, 0, 8, 0 },
+	{ "ioeb", FLD_BYTE, 0x1e, 0, 8, 0 },
+	{ "moeb", FLD_BYTE, 0x1f, 0, 8, 0 },
+	{ "omi", FLD_HALF, 0x1e, 0, 16, 0 },
+};
+
+static const struct paace_field *paace_field_find(const char *name, bool secondary)
+{
+	unsigned int i;
+
+	for (i = 0; i < sizeof(paace_fields) / sizeof(paace_fields[0]); i++) {
+		const struct paace_field *f = &paace_fields[i];
+
+		if (!strcmp(f->name, name) && (f->which == 0 || f->which == (secondary ? 2 : 1)))
+			return f;
+	}
+	return NULL;
+}
+
+bool hx_paace_field_known(const char *name, bool secondary)
+{
+	return paace_field_find(name, secondary) != NULL;
+}
+
+/* ------------------------------------------------------------------ register names */
+
+struct reg_name {
+	const char *name;
+	uint32_t off;
+};
+
+#define HX_REG_ROW(name, off, reset, ro, w1c, rsvd, cor) { #name, (off) },
+static const struct reg_name pamu_names[] = { PAMU_REG_LIST(HX_REG_ROW) { NULL, 0 } };
+static const struct reg_name guts_names[] = { GUTS_REG_LIST(HX_REG_ROW) { NULL, 0 } };
+static const struct reg_name mpic_names[] = { MPIC_GLOBAL_REGS(HX_REG_ROW) { NULL, 0 } };
+#undef HX_REG_ROW
+
+static bool reg_lookup(const struct reg_name *t, const char *name, uint32_t *off)
+{
+	for (; t && t->name; t++) {
+		if (!strcasecmp(t->name, name)) {
+			*off = t->off;
+			return true;
+		}
+	}
+	return false;
+}
+
+/* ------------------------------------------------------------------ the run */
+
+#define HX_PPAACT_SIZE ((uint64_t)PAMU_PPAACT_ENTRIES * PAMU_PAACE_SIZE)
+#define HX_SPAACT_SIZE ((uint64_t)PAMU_SPAACT_ENTRIES * PAMU_PAACE_SIZE)
+#define HX_OMT_SIZE ((uint64_t)PAMU_OMT_ENTRIES * PAMU_OME_SIZE)
+
+struct intent {
+	bool set;			/* a paace: step declared this device's window */
+	bool valid;
+	uint64_t base, size, tbase;
+	bool r, w;
+};
+
+struct rdev {
+	const struct hx_device *d;
+	uint32_t liodn;
+	unsigned int pamu;
+	int domain;			/* policy domain, -1 none */
+	struct intent in;
+};
+
+struct runner {
+	const struct hx_scenario *sc;
+	const struct hx_run_opts *o;
+	struct hx_result *r;
+	struct soc *soc;
+	struct soc_bus *bus;
+	struct mpic *mpic;
+	bool armed;			/* model events become findings (after the SoC is built) */
+	struct rdev devs[HX_MAX_DEVICES];
+	bool tables;
+	uint64_t ppaact, spaact;
+	uint64_t time;
+	int step;			/* 1-based, 0 outside steps */
+	uint64_t hash;
+	uint64_t rng;
+	int cur_dev;			/* device of the current DMA, -1 none (for event findings) */
+};
+
+const char *hx_status_name(enum hx_status s)
+{
+	switch (s) {
+	case HX_PASS:
+		return "pass";
+	case HX_FAIL:
+		return "fail";
+	case HX_SKIPPED:
+		return "skipped";
+	default:
+		return "error";
+	}
+}
+
+void hx_finding_breakpoint(const struct hx_finding *f)
+{
+	/* Deliberately empty and not inlined: `break hx_finding_breakpoint` in a debugger. */
+	__asm__ volatile("" : : "r"(f) : "memory");
+}
+
+static const struct hx_run_opts *g_opts;
+
+void hx_result_add(struct hx_result *r, const char *kind, int step, const char *device, int32_t liodn,
+		   bool has_addr, uint64_t addr, uint64_t time, const char *fmt, ...)
+{
+	struct hx_finding *f;
+	va_list ap;
+
+	r->findings_total++;
+	if (r->nfindings >= HX_MAX_FINDINGS)
+		return;
+	f = &r->findings[r->nfindings++];
+	memset(f, 0, sizeof(*f));
+	snprintf(f->kind, sizeof(f->kind), "%s", kind);
+	f->step = step;
+	snprintf(f->device, sizeof(f->device), "%s", device ? device : "");
+	f->liodn = liodn;
+	f->has_address = has_addr;
+	f->address = addr;
+	f->time = time;
+	va_start(ap, fmt);
+	vsnprintf(f->message, sizeof(f->message), fmt, ap);
+	va_end(ap);
+	if (g_opts && g_opts->break_on_finding)
+		hx_finding_breakpoint(f);
+}
+
+static void unmet(struct runner *rn, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+static void unmet(struct runner *rn, const char *fmt, ...)
+{
+	struct hx_result *r = rn->r;
+	char msg[300];
+	va_list ap;
+
+	va_start(ap, fmt);
+	vsnprintf(msg, sizeof(msg), fmt, ap);
+	va_end(ap);
+	if (r->nunmet < HX_MAX_UNMET)
+		snprintf(r->unmet[r->nunmet++], sizeof(r->unmet[0]), "step %d (line %u): %s", rn->step,
+			 rn->step ? rn->sc->steps[rn->step - 1].line : 0, msg);
+}
+
+/* The text trace: one line per event; every line feeds the trace hash (FNV-1a 64). */
+static void trace(struct runner *rn, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+static void trace(struct runner *rn, const char *fmt, ...)
+{
+	char line[400];
+	va_list ap;
+	int n;
+	size_t i;
+
+	n = snprintf(line, sizeof(line), "%8llu ", (unsigned long long)rn->time);
+	va_start(ap, fmt);
+	vsnprintf(line + n, sizeof(line) - (size_t)n, fmt, ap);
+	va_end(ap);
+	for (i = 0; line[i]; i++) {
+		rn->hash ^= (unsigned char)line[i];
+		rn->hash *= 0x100000001b3ull;
+	}
+	rn->hash ^= '\n';
+	rn->hash *= 0x100000001b3ull;
+	if (rn->o->trace)
+		fprintf(rn->o->trace, "%s\n", line);
+}
+
+/* splitmix64: every random choice of a run comes from the scenario's seed. */
+static uint64_t rnd(struct runner *rn)
+{
+	uint64_t z = (rn->rng += 0x9e3779b97f4a7c15ull);
+
+	z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9ull;
+	z = (z ^ (z >> 27)) * 0x94d049bb133111ebull;
+	return z ^ (z >> 31);
+}
+
+static uint64_t rnd_below(struct runner *rn, uint64_t n)
+{
+	return n ? rnd(rn) % n : 0;
+}
+
+static const char *dev_name(const struct runner *rn, int d)
+{
+	return d >= 0 ? rn->devs[d].d->name : "";
+}
+
+static void sink_emit(void *ctx, const struct sim_event *ev)
+{
+	struct runner *rn = ctx;
+	int d = rn->cur_dev;
+
+	if (!rn->armed)
+		return;
+	switch (ev->kind) {
+	case SIM_EV_REGISTER_MISUSE:
+		trace(rn, "event register-misuse %s %s +0x%llx size %u", ev->block ? ev->block : "?",
+		      ev->reg ? ev->reg : "-", (unsigned long long)ev->addr, ev->size);
+		hx_result_add(rn->r, "register-misuse", rn->step, dev_name(rn, d), d >= 0 ? (int32_t)rn->devs[d].liodn : -1,
+			      true, ev->addr, rn->time, "%s%s%s: %s", ev->block ? ev->block : "?", ev->reg ? "." : "",
+			      ev->reg ? ev->reg : "", ev->msg);
+		break;
+	case SIM_EV_UNMAPPED_ACCESS:
+		trace(rn, "event unmapped-access 0x%09llx size %u", (unsigned long long)ev->addr, ev->size);
+		hx_result_add(rn->r, "unmapped-access", rn->step, dev_name(rn, d), d >= 0 ? (int32_t)rn->devs[d].liodn : -1,
+			      true, ev->addr, rn->time, "a bus access nothing decodes: %s", ev->msg);
+		break;
+	case SIM_EV_UNSUPPORTED:
+		trace(rn, "event unsupported %s", ev->msg);
+		unmet(rn, "model limitation (unsupported): %s", ev->msg);
+		break;
+	default:
+		break;
+	}
+}
+
+static bool build_soc(const struct hx_target *t, struct runner *rn, struct hx_error *err)
+{
+	struct soc_cfg cfg = {
+		.preset = t->preset,
+		.rev = t->rev,
+		.dtb = t->dtb,
+		.dtb_size = t->dtb_size,
+		.dtb_name = t->dtb_name,
+		.sink = { .emit = sink_emit, .ctx = rn },
+	};
+	struct soc_error se;
+
+	if (soc_create(&cfg, &rn->soc, &se) != SOC_OK) {
+		snprintf(err->msg, sizeof(err->msg), "%s", se.msg);
+		return false;
+	}
+	rn->bus = soc_get_bus(rn->soc);
+	rn->mpic = soc_get_mpic(rn->soc);
+	return true;
+}
+
+/* A device: node path, or a preset label (the firmware LIODN row), or an explicit LIODN. */
+static bool resolve_device(struct runner *rn, const struct hx_target *t, unsigned int i, struct hx_error *err)
+{
+	const struct hx_device *d = &rn->sc->devices[i];
+	const struct soc_device *sd = NULL;
+	struct rdev *rd = &rn->devs[i];
+	unsigned int k;
+
+	rd->d = d;
+	rd->domain = -1;
+	for (k = 0; k < rn->sc->ndomains; k++)
+		if (rn->sc->domains[k].devices & (1u << i))
+			rd->domain = (int)k;
+	if (d->explicit_liodn) {
+		rd->liodn = d->liodn;
+		rd->pamu = d->pamu;
+		if (d->pamu >= soc_pamu_count(rn->soc)) {
+			snprintf(err->msg, sizeof(err->msg), "%s:%u:%u: devices.%s.pamu: expected a PAMU of %s (0..%u), "
+				 "found %u", rn->sc->file, d->line, d->col, d->name, t->preset->name,
+				 soc_pamu_count(rn->soc) - 1, d->pamu);
+			return false;
+		}
+		return true;
+	}
+	if (d->node[0] == '/') {
+		sd = soc_find_device(rn->soc, d->node);
+	} else {
+		for (k = 0; k < t->preset->liodn_count && !sd; k++) {
+			const struct soc_fw_liodn *row = &t->preset->liodns[k];
+			unsigned int j;
+
+			if (strcmp(row->device, d->node))
+				continue;
+			for (j = 0; j < soc_device_count(rn->soc); j++) {
+				const struct soc_device *c = soc_get_device(rn->soc, j);
+
+				if (c->liodn[0] == row->liodn[0]) {
+					sd = c;
+					break;
+				}
+			}
+		}
+	}
+	if (!sd) {
+		snprintf(err->msg, sizeof(err->msg), "%s:%u:%u: devices.%s: expected a tree node with fsl,liodn or a "
+			 "firmware LIODN label of %s, "
+			 "found \"%s\" matching none", rn->sc->file, d->line, d->col, d->name, t->preset->name, d->node);
+		return false;
+	}
+	rd->liodn = sd->liodn[0];
+	rd->pamu = sd->pamu;
+	return true;
+}
+
+static bool block_base(struct runner *rn, const struct hx_step *st, uint64_t *base, const struct reg_name **names)
+{
+	*names = NULL;
+	switch (st->block) {
+	case HX_BLOCK_PAMU:
+		if (st->block_index >= soc_pamu_count(rn->soc))
+			return false;
+		*base = soc_pamu_base(rn->soc, st->block_index);
+		*names = pamu_names;
+		return true;
+	case HX_BLOCK_MPIC:
+		*base = soc_mpic_base(rn->soc);
+		*names = mpic_names;
+		return true;
+	case HX_BLOCK_GUTS:
+		*base = soc_guts_base(rn->soc);
+		*names = guts_names;
+		return true;
+	case HX_BLOCK_CCSR:
+		*base = soc_ccsr_base(rn->soc);
+		return true;
+	default:
+		*base = 0;
+		return true;
+	}
+}
+
+static bool step_address(struct runner *rn, const struct hx_step *st, uint64_t *addr, struct hx_error *err)
+{
+	const struct reg_name *names;
+	uint64_t base;
+	uint32_t off;
+
+	if (!block_base(rn, st, &base, &names)) {
+		snprintf(err->msg, sizeof(err->msg), "%s:%u:%u: block: expected pamu0..pamu%u on %s, found pamu%u",
+			 rn->sc->file, st->line, st->col, soc_pamu_count(rn->soc) - 1,
+			 soc_get_preset(rn->soc)->name, st->block_index);
+		return false;
+	}
+	if (!st->reg[0]) {
+		*addr = base + st->offset;
+		return true;
+	}
+	if (!reg_lookup(names, st->reg, &off)) {
+		snprintf(err->msg, sizeof(err->msg), "%s:%u:%u: reg: expected a register name of the block "
+			 "(docs/registers.md), found \"%s\"", rn->sc->file, st->line, st->col, st->reg);
+		return false;
+	}
+	*addr = base + off;
+	return true;
+}
+
+static bool setup(struct runner *rn, const struct hx_target *t, struct hx_error *err)
+{
+	unsigned int i;
+
+	if (!build_soc(t, rn, err))
+		return false;
+	for (i = 0; i < rn->sc->ndevices; i++)
+		if (!resolve_device(rn, t, i, err))
+			return false;
+	for (i = 0; i < rn->sc->nsteps; i++) {
+		const struct hx_step *st = &rn->sc->steps[i];
+		uint64_t a;
+
+		if ((st->kind == HX_STEP_WRITE || st->kind == HX_STEP_READ) && !step_address(rn, st, &a, err))
+			return false;
+		if (st->kind == HX_STEP_MSI) {
+			const struct mpic_cfg *mc = mpic_get_cfg(rn->mpic);
+
+			if (st->bank >= mc->bank_count || st->msir >= mc->banks[st->bank].msir_count) {
+				snprintf(err->msg, sizeof(err->msg), "%s:%u:%u: msi: expected a bank below %u and an MSIR "
+					 "of it on %s, found bank %u msir %u", rn->sc->file, st->line, st->col,
+					 mc->bank_count, t->preset->name, st->bank, st->msir);
+				return false;
+			}
+		}
+	}
+	return true;
+}
+
+bool hx_run_check(const struct hx_scenario *sc, const struct hx_target *t, struct hx_error *err)
+{
+	struct runner rn = { .sc = sc, .cur_dev = -1 };
+	bool ok = setup(&rn, t, err);
+
+	if (rn.soc)
+		soc_destroy(rn.soc);
+	return ok;
+}
+
+/* ------------------------------------------------------------------ bus helpers */
+
+static const struct sim_txn_attrs model_attrs = { .initiator = SIM_INITIATOR_MODEL };
+
+static void mem_store(struct runner *rn, uint64_t addr, unsigned int size, uint64_t val)
+{
+	if (soc_bus_store(rn->bus, addr, size, val, &model_attrs) != SOC_BUS_OK)
+		unmet(rn, "memory store at 0x%llx: nothing decodes it", (unsigned long long)addr);
+}
+
+static uint64_t mem_load(struct runner *rn, uint64_t addr, unsigned int size)
+{
+	uint64_t v = 0;
+
+	if (soc_bus_load(rn->bus, addr, size, &v, &model_attrs) != SOC_BUS_OK)
+		unmet(rn, "memory load at 0x%llx: nothing decodes it", (unsigned long long)addr);
+	return v;
+}
+
+static void cpu_store(struct runner *rn, uint64_t addr, unsigned int size, uint64_t val)
+{
+	rn->time++;
+	rn->r->counters.register_accesses++;
+	trace(rn, "cpu0 store 0x%09llx size %u value 0x%llx", (unsigned long long)addr, size, (unsigned long long)val);
+	soc_cpu_store(rn->soc, addr, size, val);
+}
+
+static uint64_t cpu_load(struct runner *rn, uint64_t addr, unsigned int size)
+{
+	uint64_t v = 0;
+
+	rn->time++;
+	rn->r->counters.register_accesses++;
+	soc_cpu_load(rn->soc, addr, size, &v);
+	trace(rn, "cpu0 load 0x%09llx size %u value 0x%llx", (unsigned long long)addr, size, (unsigned long long)v);
+	return v;
+}
+
+static void field_write(struct runner *rn, uint64_t entry, const struct paace_field *f, uint64_t value)
+{
+	uint64_t a = entry + f->off, mask;
+
+	if (f->kind == FLD_HALF) {
+		mem_store(rn, a, 2, value & 0xffff);
+		return;
+	}
+	if (f->kind == FLD_BYTE) {
+		uint64_t b = mem_load(rn, a, 1);
+
+		mask = ((1ull << f->width) - 1) << f->shift;
+		mem_store(rn, a, 1, (b & ~mask) | ((value << f->shift) & mask));
+		return;
+	}
+	mask = (f->width == 32 ? 0xffffffffull : ((1ull << f->width) - 1)) << f->shift;
+	mem_store(rn, a, 4, (mem_load(rn, a, 4) & ~mask) | ((value << f->shift) & mask));
+}
+
+/* ------------------------------------------------------------------ steps */
+
+static void step_tables(struct runner *rn, const struct hx_step *st)
+{
+	uint64_t guts = soc_guts_base(rn->soc), bypass;
+	uint64_t pp = st->base, sp = pp + HX_PPAACT_SIZE, om = sp + HX_SPAACT_SIZE;
+	uint64_t a;
+	unsigned int n;
+
+	for (a = pp; a < om + HX_OMT_SIZE; a += 8)
+		mem_store(rn, a, 8, 0);
+	rn->tables = true;
+	rn->ppaact = pp;
+	rn->spaact = sp;
+	trace(rn, "tables ppaact 0x%llx spaact 0x%llx omt 0x%llx", (unsigned long long)pp, (unsigned long long)sp,
+	      (unsigned long long)om);
+	for (n = 0; n < soc_pamu_count(rn->soc); n++) {
+		uint64_t b = soc_pamu_base(rn->soc, n);
+
+		if (!(st->pamus & (1u << n)))
+			continue;
+		cpu_store(rn, b + PAMU_OFF_PPBAH, 4, pp >> 32);
+		cpu_store(rn, b + PAMU_OFF_PPBAL, 4, pp & 0xffffffffu);
+		cpu_store(rn, b + PAMU_OFF_PPLAH, 4, (pp + HX_PPAACT_SIZE) >> 32);
+		cpu_store(rn, b + PAMU_OFF_PPLAL, 4, (pp + HX_PPAACT_SIZE) & 0xffffffffu);
+		cpu_store(rn, b + PAMU_OFF_SPBAH, 4, sp >> 32);
+		cpu_store(rn, b + PAMU_OFF_SPBAL, 4, sp & 0xffffffffu);
+		cpu_store(rn, b + PAMU_OFF_SPLAH, 4, (sp + HX_SPAACT_SIZE) >> 32);
+		cpu_store(rn, b + PAMU_OFF_SPLAL, 4, (sp + HX_SPAACT_SIZE) & 0xffffffffu);
+		cpu_store(rn, b + PAMU_OFF_OBAH, 4, om >> 32);
+		cpu_store(rn, b + PAMU_OFF_OBAL, 4, om & 0xffffffffu);
+		cpu_store(rn, b + PAMU_OFF_OLAH, 4, (om + HX_OMT_SIZE) >> 32);
+		cpu_store(rn, b + PAMU_OFF_OLAL, 4, (om + HX_OMT_SIZE) & 0xffffffffu);
+		if (!st->enable)
+			continue;
+		cpu_store(rn, b + PAMU_OFF_PC, 4, 0x40000000u);	/* PE = 1, gate open (hw-facts.md 2) */
+		bypass = cpu_load(rn, guts + 0x604, 4);		/* PAMUBYPENR (hw-facts.md 13) */
+		cpu_store(rn, guts + 0x604, 4, bypass & ~(0x80000000ull >> n));
+	}
+}
+
+static unsigned int log2_u64(uint64_t v)
+{
+	unsigned int l = 0;
+
+	while (v > 1) {
+		v >>= 1;
+		l++;
+	}
+	return l;
+}
+
+static void step_paace(struct runner *rn, const struct hx_step *st)
+{
+	struct rdev *rd = &rn->devs[st->device];
+	uint64_t e = rn->ppaact + (uint64_t)rd->liodn * PAMU_PAACE_SIZE, a;
+
+	if (!rn->tables) {
+		unmet(rn, "paace: no tables: step before it (the PAACE has nowhere to go)");
+		return;
+	}
+	if (rd->liodn >= PAMU_PPAACT_ENTRIES) {
+		unmet(rn, "paace: LIODN %u is beyond the PPAACT the tables step laid out (%u entries)", rd->liodn,
+		      PAMU_PPAACT_ENTRIES);
+		return;
+	}
+	for (a = e; a < e + PAMU_PAACE_SIZE; a += 8)
+		mem_store(rn, a, 8, 0);
+	field_write(rn, e, paace_field_find("wbah", false), st->wbase >> 32);
+	field_write(rn, e, paace_field_find("wbal", false), (st->wbase >> 12) & 0xfffff);
+	field_write(rn, e, paace_field_find("wse", false), log2_u64(st->wsize) - 1);
+	field_write(rn, e, paace_field_find("ap", false), (st->perm_read ? 1 : 0) | (st->perm_write ? 2 : 0));
+	field_write(rn, e, paace_field_find("atm", false), 1);	/* window translation */
+	field_write(rn, e, paace_field_find("twbah", false), st->twbase >> 32);
+	field_write(rn, e, paace_field_find("twbal", false), (st->twbase >> 12) & 0xfffff);
+	if (st->stash)
+		field_write(rn, e, paace_field_find("cid", false), st->stash_id);
+	field_write(rn, e, paace_field_find("v", false), st->valid ? 1 : 0);
+	rd->in.set = true;
+	rd->in.valid = st->valid;
+	rd->in.base = st->wbase;
+	rd->in.size = st->wsize;
+	rd->in.tbase = st->twbase;
+	rd->in.r = st->perm_read;
+	rd->in.w = st->perm_write;
+	trace(rn, "paace %s liodn %u window 0x%llx+0x%llx -> 0x%llx %s%s%s", rd->d->name, rd->liodn,
+	      (unsigned long long)st->wbase, (unsigned long long)st->wsize, (unsigned long long)st->twbase,
+	      st->perm_read ? "r" : "", st->perm_write ? "w" : "", st->valid ? "" : " invalid");
+}
+
+static void step_paace_field(struct runner *rn, const struct hx_step *st)
+{
+	uint64_t e;
+	unsigned int i;
+
+	if (!rn->tables) {
+		unmet(rn, "paace-field: no tables: step before it");
+		return;
+	}
+	if (st->secondary) {
+		if (st->index >= PAMU_SPAACT_ENTRIES) {
+			unmet(rn, "paace-field: SPAACE %u beyond the SPAACT (%u entries)", st->index, PAMU_SPAACT_ENTRIES);
+			return;
+		}
+		e = rn->spaact + (uint64_t)st->index * PAMU_PAACE_SIZE;
+	} else {
+		e = rn->ppaact + (uint64_t)rn->devs[st->device].liodn * PAMU_PAACE_SIZE;
+	}
+	for (i = 0; i < st->nfields; i++) {
+		field_write(rn, e, paace_field_find(st->fields[i].name, st->secondary), st->fields[i].value);
+		trace(rn, "%s field %s = 0x%llx at 0x%llx (memory only, intent unchanged)",
+		      st->secondary ? "spaace" : "paace", st->fields[i].name, (unsigned long long)st->fields[i].value,
+		      (unsigned long long)e);
+	}
+}
+
+/* ------------------------------------------------------------------ the oracle */
+
+static bool op_is_write(uint8_t op)
+{
+	return op == PAMU_OP_WRITE || op == PAMU_OP_EWRITE0 || op == PAMU_OP_EWRITE1;
+}
+
+static bool op_needs(uint8_t op, bool *r, bool *w)
+{
+	*r = *w = false;
+	switch (op) {
+	case PAMU_OP_READ:
+	case PAMU_OP_EREAD0:
+	case PAMU_OP_EREAD1:
+	case PAMU_OP_DIRECTIVE0:
+	case PAMU_OP_DIRECTIVE1:
+		*r = true;
+		return true;
+	case PAMU_OP_WRITE:
+	case PAMU_OP_EWRITE0:
+	case PAMU_OP_EWRITE1:
+		*w = true;
+		return true;
+	case PAMU_OP_RAC:
+	case PAMU_OP_RAS:
+	case PAMU_OP_RAD:
+	case PAMU_OP_RAI:
+		*r = *w = true;
+		return true;
+	default:
+		return false;	/* undefined: never intended */
+	}
+}
+
+/* Intent: does the device's declared window allow [addr, addr + size) for op, and where to? */
+static bool intent_allows(const struct rdev *rd, uint64_t addr, uint32_t size, uint8_t op, uint64_t *target)
+{
+	bool r, w;
+
+	if (!rd->in.set || !rd->in.valid || !op_needs(op, &r, &w))
+		return false;
+	if (addr < rd->in.base || addr - rd->in.base > rd->in.size || size > rd->in.size - (addr - rd->in.base))
+		return false;
+	if ((r && !rd->in.r) || (w && !rd->in.w))
+		return false;
+	*target = rd->in.tbase + (addr - rd->in.base);
+	return true;
+}
+
+static uint64_t mpic_phys(struct runner *rn)
+{
+	return soc_mpic_base(rn->soc);
+}
+
+/* Policy: may the device reach physical [p, p + size)? No policy: everything. */
+static bool policy_allows(struct runner *rn, const struct rdev *rd, uint64_t p, uint32_t size)
+{
+	const struct hx_domain *dom;
+	uint64_t mb = mpic_phys(rn);
+	unsigned int i;
+
+	if (!rn->sc->has_policy)
+		return true;
+	if (rd->domain < 0)
+		return false;
+	dom = &rn->sc->domains[rd->domain];
+	if (p >= mb && p < mb + MPIC_WINDOW_SIZE) {
+		uint32_t banks = mpic_msi_page_banks(rn->mpic, (uint32_t)(p - mb));
+
+		return banks && !(banks & ~dom->msi_banks);
+	}
+	for (i = 0; i < dom->nmem; i++)
+		if (p >= dom->mem[i].base && size <= dom->mem[i].size && p - dom->mem[i].base <= dom->mem[i].size - size)
+			return true;
+	return false;
+}
+
+/* Memory the device is entitled to at all: its domain's (policy) or its intended window's target. */
+static bool entitled(struct runner *rn, const struct rdev *rd, uint64_t p, uint32_t size)
+{
+	if (rn->sc->has_policy)
+		return policy_allows(rn, rd, p, size);
+	return rd->in.set && rd->in.valid && p >= rd->in.tbase && size <= rd->in.size &&
+	       p - rd->in.tbase <= rd->in.size - size;
+}
+
+struct msi_hit {
+	unsigned int bank, msir;
+	uint32_t bits;
+};
+
+/* The harness is the MSI handler at the bare level: every MSIR with bits set is read (clear on read). */
+static unsigned int drain_msis(struct runner *rn, struct msi_hit *hits, unsigned int max)
+{
+	const struct mpic_cfg *mc = mpic_get_cfg(rn->mpic);
+	unsigned int b, m, n = 0;
+
+	for (b = 0; b < mc->bank_count; b++) {
+		for (m = 0; m < mc->banks[b].msir_count; m++) {
+			uint32_t v = mpic_msir_peek(rn->mpic, b, m);
+
+			if (!v)
+				continue;
+			v = (uint32_t)cpu_load(rn, mpic_phys(rn) + mc->banks[b].base + m * MPIC_MSIR_STRIDE, 4);
+			if (n < max) {
+				hits[n].bank = b;
+				hits[n].msir = m;
+				hits[n].bits = v;
+				n++;
+			}
+			rn->r->counters.msis += (uint64_t)__builtin_popcount(v);
+			trace(rn, "msi bank %u msir %u bits 0x%08x", b, m, v);
+		}
+	}
+	return n;
+}
+
+struct dma_out {
+	bool blocked;
+	struct pamu_result res;
+	bool raised;		/* the oracle raised a finding for this transaction */
+	struct msi_hit hits[16];
+	unsigned int nhits;
+};
+
+/* One transaction, judged by the oracle. expect: the step's expectation (HX_EXPECT_ANY for generated
+ * traffic). */
+static void dma(struct runner *rn, int d, uint64_t addr, uint32_t size, uint8_t op, const uint8_t *data,
+		enum hx_dma_expect expect, struct dma_out *out)
+{
+	struct rdev *rd = &rn->devs[d];
+	struct hx_result *r = rn->r;
+	uint8_t buf[4096];
+	uint64_t target = 0, p;
+	bool allowed, pol;
+	unsigned int i;
+
+	memset(out, 0, sizeof(*out));
+	if (data)
+		memcpy(buf, data, size);
+	else
+		for (i = 0; i < size; i++)
+			buf[i] = (uint8_t)rnd(rn);
+	rn->time++;
+	rn->cur_dev = d;
+	r->counters.transactions++;
+	soc_dma(rn->soc, rd->pamu, (uint16_t)rd->liodn, addr, buf, size, op, &out->res);
+	rn->cur_dev = -1;
+	out->blocked = out->res.kind != PAMU_XLATE_OK && out->res.kind != PAMU_XLATE_BYPASS;
+	p = out->res.paddr;
+	if (out->blocked) {
+		r->counters.faults++;
+		trace(rn, "dma %s liodn %u pamu%u 0x%llx size %u op 0x%02x -> %s %s", rd->d->name, rd->liodn, rd->pamu,
+		      (unsigned long long)addr, size, op, pamu_xlate_kind_name(out->res.kind),
+		      pamu_fault_name(out->res.fault));
+	} else {
+		trace(rn, "dma %s liodn %u pamu%u 0x%llx size %u op 0x%02x -> %s 0x%llx", rd->d->name, rd->liodn,
+		      rd->pamu, (unsigned long long)addr, size, op, pamu_xlate_kind_name(out->res.kind),
+		      (unsigned long long)p);
+	}
+	if (op_is_write(op))
+		out->nhits = drain_msis(rn, out->hits, 16);
+
+	allowed = intent_allows(rd, addr, size, op, &target);
+	pol = allowed && policy_allows(rn, rd, target, size);
+	if (out->blocked) {
+		if (allowed && pol) {
+			hx_result_add(r, "unexpected-fault", rn->step, rd->d->name, (int32_t)rd->liodn, true, addr, rn->time,
+				      "%s (LIODN %u) %s of %u bytes at 0x%llx was intended to reach 0x%llx, the PAMU "
+				      "blocked it (%s)", rd->d->name, rd->liodn, op_is_write(op) ? "write" : "read", size,
+				      (unsigned long long)addr, (unsigned long long)target,
+				      out->res.kind == PAMU_XLATE_FAULT ? pamu_fault_name(out->res.fault) :
+				      pamu_xlate_kind_name(out->res.kind));
+			out->raised = true;
+		}
+		return;
+	}
+	if (allowed && pol && p == target) {
+		if (expect == HX_EXPECT_FAULT) {
+			hx_result_add(r, "missing-fault", rn->step, rd->d->name, (int32_t)rd->liodn, true, addr, rn->time,
+				      "%s (LIODN %u) access at 0x%llx: the scenario expects a fault, the PAMU passed it "
+				      "to 0x%llx", rd->d->name, rd->liodn, (unsigned long long)addr, (unsigned long long)p);
+			out->raised = true;
+		}
+		return;
+	}
+	/* It went through and the intent (or the policy) did not allow it, or it went elsewhere. */
+	if (!entitled(rn, rd, p, size) || (allowed && p != target)) {
+		if (allowed && p != target)
+			hx_result_add(r, "isolation-violation", rn->step, rd->d->name, (int32_t)rd->liodn, true, p, rn->time,
+				      "%s (LIODN %u) access at 0x%llx was intended to reach 0x%llx, it reached 0x%llx "
+				      "instead", rd->d->name, rd->liodn, (unsigned long long)addr,
+				      (unsigned long long)target, (unsigned long long)p);
+		else
+			hx_result_add(r, "isolation-violation", rn->step, rd->d->name, (int32_t)rd->liodn, true, p, rn->time,
+				      "%s (LIODN %u) %s at 0x%llx reached 0x%llx, outside what %s (the PAMU %s it)",
+				      rd->d->name, rd->liodn, op_is_write(op) ? "write" : "read", (unsigned long long)addr,
+				      (unsigned long long)p,
+				      rn->sc->has_policy ? "its domain owns" : "its intended window grants",
+				      out->res.kind == PAMU_XLATE_BYPASS ? "bypassed" : "translated");
+	} else {
+		hx_result_add(r, "missing-fault", rn->step, rd->d->name, (int32_t)rd->liodn, true, addr, rn->time,
+			      "%s (LIODN %u) %s at 0x%llx should have faulted (%s), the PAMU passed it to 0x%llx",
+			      rd->d->name, rd->liodn, op_is_write(op) ? "write" : "read", (unsigned long long)addr,
+			      !allowed ? "the intent does not allow this operation there" :
+			      "the ownership policy does not allow it", (unsigned long long)p);
+	}
+	out->raised = true;
+}
+
+static void step_dma(struct runner *rn, const struct hx_step *st)
+{
+	struct dma_out out;
+
+	dma(rn, st->device, st->addr, st->len, st->op, NULL, st->expect, &out);
+	switch (st->expect) {
+	case HX_EXPECT_OK:
+		if (out.blocked && !out.raised)
+			unmet(rn, "dma: expected ok, the PAMU blocked it (%s)", pamu_fault_name(out.res.fault));
+		break;
+	case HX_EXPECT_FAULT:
+		if (out.blocked && st->expect_fault[0] && strcmp(st->expect_fault, pamu_fault_name(out.res.fault)))
+			unmet(rn, "dma: expected a %s fault, found a %s fault", st->expect_fault,
+			      pamu_fault_name(out.res.fault));
+		break;
+	case HX_EXPECT_TRANSLATED:
+		if (out.blocked && !out.raised)
+			unmet(rn, "dma: expected translation to 0x%llx, the PAMU blocked it (%s)",
+			      (unsigned long long)st->expect_addr, pamu_fault_name(out.res.fault));
+		else if (!out.blocked && out.res.paddr != st->expect_addr && !out.raised)
+			unmet(rn, "dma: expected translation to 0x%llx, found 0x%llx", (unsigned long long)st->expect_addr,
+			      (unsigned long long)out.res.paddr);
+		break;
+	default:
+		break;
+	}
+}
+
+static void step_msi(struct runner *rn, const struct hx_step *st)
+{
+	const struct mpic_cfg *mc = mpic_get_cfg(rn->mpic);
+	const struct mpic_msi_bank_cfg *bk = &mc->banks[st->bank];
+	struct rdev *rd = &rn->devs[st->device];
+	uint64_t addr = st->has_msi_addr ? st->addr : mpic_phys(rn) + mpic_msi_target(rn->mpic, st->bank);
+	uint32_t dw = bk->kind == MPIC_MSI_V1 ? (st->msir << 5 | st->bit) : (st->bit << 4 | st->msir);
+	uint8_t data[4] = { (uint8_t)dw, (uint8_t)(dw >> 8), (uint8_t)(dw >> 16), (uint8_t)(dw >> 24) };
+	struct dma_out out;
+	bool ok = false, other = false;
+	unsigned int i;
+
+	/* PCI style: the data word goes out little-endian (docs/mpic.md 4). */
+	dma(rn, st->device, addr, 4, PAMU_OP_WRITE, data, st->expect_blocked ? HX_EXPECT_FAULT : HX_EXPECT_ANY, &out);
+	for (i = 0; i < out.nhits; i++) {
+		uint32_t want = out.hits[i].bank == st->bank && out.hits[i].msir == st->msir ? 1u << st->bit : 0;
+
+		if (out.hits[i].bits & want)
+			ok = true;
+		if (out.hits[i].bits & ~want)
+			other = true;
+	}
+	if (out.blocked) {
+		if (st->expect_delivered && !out.raised)
+			unmet(rn, "msi: expected delivery to bank %u msir %u bit %u, the PAMU blocked the write (%s)",
+			      st->bank, st->msir, st->bit, pamu_fault_name(out.res.fault));
+		return;
+	}
+	if (out.raised)
+		return;
+	if (!ok || other) {
+		hx_result_add(rn->r, "msi-misdelivery", rn->step, rd->d->name, (int32_t)rd->liodn, true, addr, rn->time,
+			      "%s (LIODN %u) MSI for bank %u msir %u bit %u %s", rd->d->name, rd->liodn, st->bank, st->msir,
+			      st->bit, !out.nhits ? "was lost: no MSIR bit was set" :
+			      ok ? "also set another MSIR bit" : "landed on another MSIR bit");
+		return;
+	}
+	if (st->expect_blocked)
+		unmet(rn, "msi: expected the write to be blocked, it was delivered");
+}
+
+/* Generated traffic: addresses drawn from the seed around a window. */
+static void step_traffic(struct runner *rn, const struct hx_step *st)
+{
+	const struct rdev *rd = &rn->devs[st->device];
+	uint64_t base = st->has_window ? st->wbase : rd->in.base, size = st->has_window ? st->wsize : rd->in.size;
+	uint64_t limit = 1ull << 36, len = st->len;
+	unsigned int i;
+	struct dma_out out;
+
+	if (!st->has_window && !rd->in.set) {
+		unmet(rn, "traffic: %s has no intended window and the step gives none", rd->d->name);
+		return;
+	}
+	if (len > size)
+		len = size;
+	for (i = 0; i < st->count; i++) {
+		enum hx_pattern pat = st->pattern == HX_PAT_MIXED ? (enum hx_pattern)rnd_below(rn, 3) : st->pattern;
+		uint64_t a;
+
+		switch (pat) {
+		case HX_PAT_INSIDE:
+			a = base + (rnd_below(rn, size - len + 1) & ~(uint64_t)(len >= 4 ? 3 : 0));
+			break;
+		case HX_PAT_OUTSIDE:
+			if ((rnd(rn) & 1) && base >= len)
+				a = rnd_below(rn, base - len + 1);
+			else if (base + size + len <= limit)
+				a = base + size + rnd_below(rn, limit - base - size - len + 1);
+			else
+				a = rnd_below(rn, base - len + 1);
+			break;
+		case HX_PAT_ACROSS:
+			if (len < 2) {
+				a = base + size - 1;
+				break;
+			}
+			a = (rnd(rn) & 1 || base < len) ? base + size - len / 2 : base - len / 2;
+			break;
+		default: {
+			/* sweep: evenly spaced over [base - size / 4, base + size + size / 4) */
+			uint64_t span = size + size / 2, lo = base >= size / 4 ? base - size / 4 : 0;
+
+			a = lo + span * i / (st->count ? st->count : 1);
+			break;
+		}
+		}
+		dma(rn, st->device, a, (uint32_t)len, st->op, NULL, HX_EXPECT_ANY, &out);
+	}
+}
+
+static void step_reg(struct runner *rn, const struct hx_step *st)
+{
+	struct hx_error err;
+	uint64_t a, v;
+
+	if (!step_address(rn, st, &a, &err))
+		return;
+	if (st->kind == HX_STEP_WRITE) {
+		cpu_store(rn, a, st->size, st->value);
+		return;
+	}
+	v = cpu_load(rn, a, st->size);
+	if (st->has_expect_value && (v & st->mask) != (st->expect_value & st->mask))
+		unmet(rn, "read %s%s%s: expected 0x%llx (mask 0x%llx), found 0x%llx", st->reg[0] ? st->reg : "offset",
+		      st->reg[0] ? "" : " ", st->reg[0] ? "" : "", (unsigned long long)st->expect_value,
+		      (unsigned long long)st->mask, (unsigned long long)v);
+}
+
+static void step_irq(struct runner *rn, const struct hx_step *st)
+{
+	bool level = mpic_irq_output(rn->mpic, 0);
+
+	rn->time++;
+	trace(rn, "irq cpu0 output %u", level);
+	if (st->expect_irq && !level)
+		unmet(rn, "irq: expected CPU 0's interrupt output raised, found it low");
+	if (st->expect_no_irq && level)
+		unmet(rn, "irq: expected no interrupt on CPU 0, found the output raised");
+}
+
+void hx_result_judge(const struct hx_scenario *sc, struct hx_result *r)
+{
+	unsigned int i, k;
+	bool fail = r->nunmet > 0;
+
+	if (r->status == HX_ERROR || r->status == HX_SKIPPED)
+		return;
+	for (i = 0; i < r->nfindings; i++) {
+		bool expected = false;
+
+		for (k = 0; k < sc->nexpect_kinds; k++)
+			if (!strcmp(sc->expect_kinds[k], r->findings[i].kind))
+				expected = true;
+		if (!expected)
+			fail = true;
+	}
+	if (r->findings_total > r->nfindings && !sc->nexpect_kinds)
+		fail = true;
+	for (k = 0; k < sc->nexpect_kinds; k++) {
+		bool seen = false;
+
+		for (i = 0; i < r->nfindings; i++)
+			if (!strcmp(sc->expect_kinds[k], r->findings[i].kind))
+				seen = true;
+		if (!seen) {
+			fail = true;
+			if (r->nunmet < HX_MAX_UNMET)
+				snprintf(r->unmet[r->nunmet++], sizeof(r->unmet[0]),
+					 "expect: a %s finding was expected, none was raised", sc->expect_kinds[k]);
+		}
+	}
+	r->status = fail ? HX_FAIL : HX_PASS;
+}
+
+void hx_run(const struct hx_scenario *sc, const struct hx_target *t, const struct hx_run_opts *o,
+	    struct hx_result *r)
+{
+	struct runner rn = { .sc = sc, .o = o, .r = r, .cur_dev = -1, .hash = 0xcbf29ce484222325ull };
+	struct hx_error err;
+	struct timespec t0, t1;
+	unsigned int i;
+
+	clock_gettime(CLOCK_MONOTONIC, &t0);
+	g_opts = o;
+	memset(r, 0, sizeof(*r));
+	snprintf(r->name, sizeof(r->name), "%s", sc->name);
+	snprintf(r->file, sizeof(r->file), "%s", sc->file);
+	snprintf(r->soc, sizeof(r->soc), "%s", t->preset->name);
+	snprintf(r->kernel, sizeof(r->kernel), "%s", t->kernel);
+	r->seed = o->has_seed ? o->seed : sc->seed;
+	rn.rng = r->seed;
+	if (sc->level == HX_LEVEL_LINUX) {
+		r->status = HX_ERROR;
+		snprintf(r->error, sizeof(r->error), "the linux level is not available in this build: kernel variant "
+			 "%s cannot be loaded by the harness yet (docs/scenarios.md)", t->kernel);
+		goto done;
+	}
+	if (!setup(&rn, t, &err)) {
+		r->status = HX_ERROR;
+		snprintf(r->error, sizeof(r->error), "%.300s", err.msg);
+		goto done;
+	}
+	trace(&rn, "run %s soc %s rev %s kernel %s seed %llu", sc->name, t->preset->name,
+	      t->preset->revs[t->rev].name, t->kernel, (unsigned long long)r->seed);
+	rn.armed = true;
+	for (i = 0; i < sc->nsteps; i++) {
+		const struct hx_step *st = &sc->steps[i];
+
+		rn.step = (int)i + 1;
+		switch (st->kind) {
+		case HX_STEP_TABLES:
+			step_tables(&rn, st);
+			break;
+		case HX_STEP_PAACE:
+			step_paace(&rn, st);
+			break;
+		case HX_STEP_PAACE_FIELD:
+			step_paace_field(&rn, st);
+			break;
+		case HX_STEP_WRITE:
+		case HX_STEP_READ:
+			step_reg(&rn, st);
+			break;
+		case HX_STEP_MEM_WRITE:
+			rn.time++;
+			trace(&rn, "mem store 0x%09llx size %u value 0x%llx", (unsigned long long)st->addr, st->size,
+			      (unsigned long long)st->value);
+			mem_store(&rn, st->addr, st->size, st->value);
+			break;
+		case HX_STEP_DMA:
+			step_dma(&rn, st);
+			break;
+		case HX_STEP_MSI:
+			step_msi(&rn, st);
+			break;
+		case HX_STEP_TRAFFIC:
+			step_traffic(&rn, st);
+			break;
+		case HX_STEP_IRQ:
+			step_irq(&rn, st);
+			break;
+		default:
+			unmet(&rn, "step kind not available at the bare level");
+			break;
+		}
+	}
+	rn.step = 0;
+	rn.armed = false;
+	trace(&rn, "end findings %u transactions %llu", r->findings_total,
+	      (unsigned long long)r->counters.transactions);
+	r->trace_hash = rn.hash;
+	hx_result_judge(sc, r);
+done:
+	if (rn.soc)
+		soc_destroy(rn.soc);
+	clock_gettime(CLOCK_MONOTONIC, &t1);
+	r->wall_ms = (double)(t1.tv_sec - t0.tv_sec) * 1e3 + (double)(t1.tv_nsec - t0.tv_nsec) / 1e6;
+}

@@ -1,0 +1,106 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
+/*
+ * hx_run.h - one scenario run on one target (SoC preset + board DTB + kernel name): the runner, the
+ * intent model and the oracle, and the result record the reports are made of.
+ *
+ * Oracle rules: ../shared/DESIGN.md ("The oracle: intent versus outcome") and docs/scenarios.md
+ * ("How a run is judged"); finding kinds: docs/findings.md; result fields: the JSON report of DESIGN.md.
+ */
+#ifndef HX_RUN_H
+#define HX_RUN_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+
+#include "hx_scenario.h"
+#include "soc.h"
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+#define HX_MAX_FINDINGS 32
+#define HX_MAX_UNMET 16
+
+struct hx_finding {
+	char kind[24];
+	char message[320];
+	uint64_t time;			/* harness ticks (one per bus operation) */
+	int step;			/* 1-based step number, 0 none */
+	char device[HX_NAME_LEN];	/* "" unknown */
+	int32_t liodn;			/* -1 unknown */
+	bool has_address;
+	uint64_t address;
+	char src_file[128];		/* driver findings: source location, "" none */
+	char src_func[64];
+	int src_line;
+};
+
+struct hx_counters {
+	uint64_t transactions;		/* DMA transactions (MSI writes included) */
+	uint64_t faults;		/* of which the PAMU blocked */
+	uint64_t msis;			/* MSIs that set an MSIR bit */
+	uint64_t register_accesses;	/* CPU loads and stores of the scenario */
+	uint64_t allocations;		/* linux level: kernel allocations */
+};
+
+enum hx_status { HX_PASS, HX_FAIL, HX_SKIPPED, HX_ERROR };
+
+struct hx_result {
+	char name[HX_NAME_LEN];
+	char file[HX_TEXT_LEN];
+	char soc[32];
+	char kernel[32];
+	uint64_t seed;
+	enum hx_status status;
+	uint64_t trace_hash;
+	unsigned int nfindings;		/* stored */
+	unsigned int findings_total;	/* raised (more than stored when over HX_MAX_FINDINGS) */
+	struct hx_finding findings[HX_MAX_FINDINGS];
+	unsigned int nunmet;		/* expectations not met */
+	char unmet[HX_MAX_UNMET][320];
+	struct hx_counters counters;
+	char error[320];		/* HX_ERROR / HX_SKIPPED: why */
+	double wall_ms;
+};
+
+struct hx_target {
+	const struct soc_preset *preset;
+	unsigned int rev;
+	const void *dtb;
+	size_t dtb_size;
+	const char *dtb_name;
+	const char *kernel;		/* kernel variant name (linux level) */
+};
+
+struct hx_run_opts {
+	bool has_seed;
+	uint64_t seed;
+	FILE *trace;			/* text trace, or NULL */
+	bool break_on_finding;		/* call hx_finding_breakpoint() at each finding */
+};
+
+/* Resolve the scenario's devices, blocks and registers on the target before anything runs. */
+bool hx_run_check(const struct hx_scenario *sc, const struct hx_target *t, struct hx_error *err);
+/* Run one scenario on one target; r is filled whatever happens. */
+void hx_run(const struct hx_scenario *sc, const struct hx_target *t, const struct hx_run_opts *o,
+	    struct hx_result *r);
+/* Add a finding to a result (used by the runner and by the process supervisor). */
+void hx_result_add(struct hx_result *r, const char *kind, int step, const char *device, int32_t liodn,
+		   bool has_addr, uint64_t addr, uint64_t time, const char *fmt, ...)
+	__attribute__((format(printf, 9, 10)));
+/* The pass/fail verdict from findings, expectations and unmet items. */
+void hx_result_judge(const struct hx_scenario *sc, struct hx_result *r);
+/* Empty function a debugger can break on (`--break-on-finding`). */
+void hx_finding_breakpoint(const struct hx_finding *f);
+
+bool hx_paace_field_known(const char *name, bool secondary);
+const char *hx_status_name(enum hx_status s);
+
+#ifdef __cplusplus
+}
+#endif
+
+#endif /* HX_RUN_H */

@@ -1,0 +1,170 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
+/*
+ * hx_scenario.h - a scenario as data: what the loader (hx_scenario.c) makes of one YAML file.
+ *
+ * Schema and every rule: docs/scenarios.md. Contracts (socs/kernels lists or `any`, error format, exit
+ * 2 before anything runs): ../shared/DESIGN.md. Fixed-size arrays except the step list.
+ */
+#ifndef HX_SCENARIO_H
+#define HX_SCENARIO_H
+
+#include <stdbool.h>
+#include <stdint.h>
+
+#include "hx_yaml.h"
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+#define HX_NAME_LEN 64
+#define HX_TEXT_LEN 256
+#define HX_MAX_TARGETS 16
+#define HX_MAX_DEVICES 16
+#define HX_MAX_DOMAINS 8
+#define HX_MAX_RANGES 8
+#define HX_MAX_EXPECT_KINDS 8
+#define HX_MAX_STEPS 4096
+#define HX_MAX_FIELDS 16
+
+enum hx_level { HX_LEVEL_BARE, HX_LEVEL_LINUX };
+
+/* A scenario device: a tree node path, a preset label (firmware LIODN table row), or a bare initiator
+ * with an explicit LIODN. Resolved against each SoC before anything runs. */
+struct hx_device {
+	char name[HX_NAME_LEN];		/* the scenario's name for it: "dma0" */
+	char node[HX_TEXT_LEN];		/* "/soc@ffe000000/dma@100300" or a label "DMA1"; "" for a bare LIODN */
+	bool explicit_liodn;
+	uint32_t liodn;			/* explicit_liodn */
+	unsigned int pamu;		/* explicit_liodn: PAMU block that serves it */
+	unsigned int line, col;
+};
+
+struct hx_range {
+	uint64_t base, size;
+};
+
+struct hx_domain {
+	char name[HX_NAME_LEN];
+	uint32_t devices;		/* bit i: devices[i] */
+	struct hx_range mem[HX_MAX_RANGES];
+	unsigned int nmem;
+	uint32_t msi_banks;		/* bit k: MSI bank k */
+};
+
+enum hx_step_kind {
+	HX_STEP_TABLES,		/* lay out PPAACT/SPAACT/OMT, program every PAMU, enable, leave bypass */
+	HX_STEP_PAACE,		/* an intended window: memory and intent */
+	HX_STEP_PAACE_FIELD,	/* raw PAACE/SPAACE field writes: memory only (plants) */
+	HX_STEP_WRITE,		/* register write */
+	HX_STEP_READ,		/* register read, optional expectation */
+	HX_STEP_MEM_WRITE,	/* raw memory write (model initiator) */
+	HX_STEP_DMA,		/* one transaction */
+	HX_STEP_MSI,		/* an MSI write by a device */
+	HX_STEP_TRAFFIC,	/* generated transactions */
+	HX_STEP_BOOT,		/* linux: boot the kernel variant */
+	HX_STEP_SHUTDOWN,	/* linux: shut the variant down (leak report) */
+	HX_STEP_IRQ,		/* deliver pending interrupts (linux: to the handlers) and check */
+};
+
+enum hx_block_kind { HX_BLOCK_PAMU, HX_BLOCK_MPIC, HX_BLOCK_GUTS, HX_BLOCK_CCSR, HX_BLOCK_PHYS };
+
+enum hx_dma_expect {
+	HX_EXPECT_ANY,		/* oracle only */
+	HX_EXPECT_OK,
+	HX_EXPECT_FAULT,
+	HX_EXPECT_TRANSLATED,	/* ok at this address */
+};
+
+enum hx_pattern { HX_PAT_INSIDE, HX_PAT_OUTSIDE, HX_PAT_ACROSS, HX_PAT_SWEEP, HX_PAT_MIXED };
+
+struct hx_field_write {
+	char name[16];
+	uint64_t value;
+};
+
+struct hx_step {
+	enum hx_step_kind kind;
+	unsigned int line, col;
+	int device;			/* index into devices, -1 none */
+	/* TABLES */
+	uint64_t base;
+	uint32_t pamus;			/* bit n: PAMU n (all ones: all) */
+	bool enable;
+	/* PAACE: window, translation, permissions */
+	uint64_t wbase, wsize, twbase;
+	bool perm_read, perm_write;
+	bool valid;
+	unsigned int subwindows;	/* 0: none; else 2..: count (intended as slots, each like the window) */
+	bool stash;
+	uint32_t stash_id;
+	/* PAACE_FIELD */
+	bool secondary;
+	uint32_t index;			/* SPAACE index (secondary) */
+	struct hx_field_write fields[HX_MAX_FIELDS];
+	unsigned int nfields;
+	/* WRITE / READ / MEM_WRITE */
+	enum hx_block_kind block;
+	unsigned int block_index;
+	char reg[24];
+	uint64_t offset;
+	unsigned int size;
+	uint64_t value;
+	bool has_expect_value;
+	uint64_t expect_value, mask;
+	/* DMA / MSI / TRAFFIC */
+	uint64_t addr;
+	uint32_t len;
+	uint8_t op;
+	enum hx_dma_expect expect;
+	char expect_fault[24];		/* "" any fault, else a pamu fault name (docs/scenarios.md) */
+	uint64_t expect_addr;
+	unsigned int bank, msir, bit;
+	bool has_msi_addr;
+	bool expect_delivered, expect_blocked;
+	enum hx_pattern pattern;
+	unsigned int count;
+	bool has_window;
+	/* IRQ */
+	bool expect_irq, expect_no_irq;
+};
+
+struct hx_scenario {
+	char file[HX_TEXT_LEN];
+	char name[HX_NAME_LEN];
+	char description[HX_TEXT_LEN];
+	enum hx_level level;
+	bool socs_any, kernels_any;
+	char socs[HX_MAX_TARGETS][32];
+	unsigned int nsocs;
+	char kernels[HX_MAX_TARGETS][32];
+	unsigned int nkernels;
+	uint64_t seed;
+	struct hx_device devices[HX_MAX_DEVICES];
+	unsigned int ndevices;
+	bool has_policy;
+	struct hx_domain domains[HX_MAX_DOMAINS];
+	unsigned int ndomains;
+	struct hx_step *steps;
+	unsigned int nsteps;
+	/* expect: findings kinds that must occur (each at least once); any other finding fails */
+	char expect_kinds[HX_MAX_EXPECT_KINDS][24];
+	unsigned int nexpect_kinds;
+};
+
+/* Load and check a scenario. false: err says file:line:column: field: expected, found. */
+bool hx_scenario_load(const char *file, struct hx_scenario *sc, struct hx_error *err);
+void hx_scenario_free(struct hx_scenario *sc);
+
+/* Finding kinds of docs/findings.md (the one list), NULL-terminated. */
+extern const char *const hx_finding_kinds[];
+bool hx_is_finding_kind(const char *kind);
+
+#define HX_DEFAULT_SOC "t4240"
+#define HX_DEFAULT_KERNEL "6.12"
+
+#ifdef __cplusplus
+}
+#endif
+
+#endif /* HX_SCENARIO_H */
