@@ -11,7 +11,7 @@ CTEST ?= ctest
 all: build
 
 help:
-	@echo "make run        install what is missing, build, run what exists, print the report"
+	@echo "make run        install what is missing, build, run the regression suite, print the report"
 	@echo "make test       install what is missing, build, run every test with CTest"
 	@echo "make test-asan  the same tests built with ASan + UBSan (build-asan/)"
 	@echo "make bench      build and run the benchmarks"
@@ -29,11 +29,10 @@ build: deps
 	$(CMAKE) --preset default $(KERNEL_ARGS) >/dev/null
 	$(CMAKE) --build --preset default -j $(JOBS)
 
-# The scenario harness has not landed yet: run executes what exists (the unit suites) and says so.
+# The default regression suite (scenarios/regression/), each scenario on the SoCs and kernels it names;
+# prints the report (docs/cli.md) and exits with pamusim run's status.
 run: build
-	@echo "pamusim: the scenario harness is not built yet; running the model unit suites instead"
-	$(CTEST) --preset default -L unit -LE slow --progress
-	@./build/pamusim list socs
+	./build/pamusim run -j $(JOBS) scenarios/regression
 
 test: build
 	$(CTEST) --preset default

@@ -314,7 +314,7 @@ static bool resolve_device(struct runner *rn, const struct hx_target *t, unsigne
 		rd->liodn = d->liodn;
 		rd->pamu = d->pamu;
 		if (d->pamu >= soc_pamu_count(rn->soc)) {
-			snprintf(err->msg, sizeof(err->msg), "%s:%u:%u: devices.%s.pamu: expected a PAMU of %s (0..%u), "
+			snprintf(err->msg, sizeof(err->msg), "%.200s:%u:%u: devices.%s.pamu: expected a PAMU of %s (0..%u), "
 				 "found %u", rn->sc->file, d->line, d->col, d->name, t->preset->name,
 				 soc_pamu_count(rn->soc) - 1, d->pamu);
 			return false;
@@ -341,9 +341,8 @@ static bool resolve_device(struct runner *rn, const struct hx_target *t, unsigne
 		}
 	}
 	if (!sd) {
-		snprintf(err->msg, sizeof(err->msg), "%s:%u:%u: devices.%s: expected a tree node with fsl,liodn or a "
-			 "firmware LIODN label of %s, "
-			 "found \"%s\" matching none", rn->sc->file, d->line, d->col, d->name, t->preset->name, d->node);
+		snprintf(err->msg, sizeof(err->msg), "%.200s:%u:%u: devices.%s: expected a tree node with fsl,liodn or a "
+			 "firmware LIODN label of %s, found \"%.160s\" matching none", rn->sc->file, d->line, d->col, d->name, t->preset->name, d->node);
 		return false;
 	}
 	rd->liodn = sd->liodn[0];
@@ -385,7 +384,7 @@ static bool step_address(struct runner *rn, const struct hx_step *st, uint64_t *
 	uint32_t off;
 
 	if (!block_base(rn, st, &base, &names)) {
-		snprintf(err->msg, sizeof(err->msg), "%s:%u:%u: block: expected pamu0..pamu%u on %s, found pamu%u",
+		snprintf(err->msg, sizeof(err->msg), "%.200s:%u:%u: block: expected pamu0..pamu%u on %s, found pamu%u",
 			 rn->sc->file, st->line, st->col, soc_pamu_count(rn->soc) - 1,
 			 soc_get_preset(rn->soc)->name, st->block_index);
 		return false;
@@ -395,7 +394,7 @@ static bool step_address(struct runner *rn, const struct hx_step *st, uint64_t *
 		return true;
 	}
 	if (!reg_lookup(names, st->reg, &off)) {
-		snprintf(err->msg, sizeof(err->msg), "%s:%u:%u: reg: expected a register name of the block "
+		snprintf(err->msg, sizeof(err->msg), "%.200s:%u:%u: reg: expected a register name of the block "
 			 "(docs/registers.md), found \"%s\"", rn->sc->file, st->line, st->col, st->reg);
 		return false;
 	}
@@ -422,7 +421,7 @@ static bool setup(struct runner *rn, const struct hx_target *t, struct hx_error 
 			const struct mpic_cfg *mc = mpic_get_cfg(rn->mpic);
 
 			if (st->bank >= mc->bank_count || st->msir >= mc->banks[st->bank].msir_count) {
-				snprintf(err->msg, sizeof(err->msg), "%s:%u:%u: msi: expected a bank below %u and an MSIR "
+				snprintf(err->msg, sizeof(err->msg), "%.200s:%u:%u: msi: expected a bank below %u and an MSIR "
 					 "of it on %s, found bank %u msir %u", rn->sc->file, st->line, st->col,
 					 mc->bank_count, t->preset->name, st->bank, st->msir);
 				return false;
