@@ -425,6 +425,28 @@ static int run_jobs(struct job *jobs, unsigned int n, const struct run_opts *ro)
 	return 0;
 }
 
+/* What cmd_run allocates, released at exit on every path (atexit, so ASan sees no leak). */
+static struct job *g_jobs;
+static struct hx_scenario *g_scs;
+
+static void release_all(void)
+{
+	unsigned int i;
+
+	if (g_scs)
+		for (i = 0; i < nfiles; i++)
+			hx_scenario_free(&g_scs[i]);
+	free(g_scs);
+	free(g_jobs);
+	for (i = 0; i < nfiles; i++)
+		free(files[i]);
+	for (i = 0; i < MAX_PRESETS; i++)
+		free(dtbs[i].buf);
+	g_scs = NULL;
+	g_jobs = NULL;
+	nfiles = 0;
+}
+
 static int parse_u64_arg(const char *s, uint64_t *v)
 {
 	return hx_yparse_u64(s, v) ? 0 : -1;
@@ -433,7 +455,7 @@ static int parse_u64_arg(const char *s, uint64_t *v)
 static int cmd_run(int argc, char **argv)
 {
 	struct run_opts ro = { .jobs = 1 };
-	static struct hx_scenario *scs;
+	struct hx_scenario *scs;
 	struct job *jobs = NULL;
 	unsigned int njobs = 0, cap = 0, i, s, k;
 	int pi_fixed = -1, rc, rev_fixed = -1, argi;
@@ -561,7 +583,7 @@ static int cmd_run(int argc, char **argv)
 			return 2;
 		}
 	}
-	scs = calloc(nfiles, sizeof(*scs));
+	scs = g_scs = calloc(nfiles, sizeof(*scs));
 	if (!scs)
 		return 2;
 	for (i = 0; i < nfiles; i++) {
@@ -602,9 +624,10 @@ static int cmd_run(int argc, char **argv)
 
 				if (njobs == cap) {
 					cap = cap ? cap * 2 : 64;
-					jobs = realloc(jobs, cap * sizeof(*jobs));
-					if (!jobs)
+					j = realloc(jobs, cap * sizeof(*jobs));
+					if (!j)
 						return 2;
+					jobs = g_jobs = j;
 				}
 				j = &jobs[njobs++];
 				memset(j, 0, sizeof(*j));
@@ -731,8 +754,6 @@ static int cmd_run(int argc, char **argv)
 		hx_summarize(rs, njobs, &sum);
 		free(rs);
 	}
-	for (i = 0; i < nfiles; i++)
-		hx_scenario_free(&scs[i]);
 	return sum.failed || sum.errors ? 1 : 0;
 }
 
@@ -812,6 +833,7 @@ static int cmd_list(int argc, char **argv)
 
 int main(int argc, char **argv)
 {
+	atexit(release_all);
 	if (argc < 2 || !strcmp(argv[1], "--help") || !strcmp(argv[1], "-h") || !strcmp(argv[1], "help")) {
 		fputs(usage, argc < 2 ? stderr : stdout);
 		return argc < 2 ? 2 : 0;
