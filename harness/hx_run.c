@@ -20,6 +20,10 @@
 #include "pamu_regs.h"
 #include "soc_guts_regs.h"
 
+#ifdef HX_HAVE_KS
+#include "ks_host_soc.h"
+#endif
+
 /* ------------------------------------------------------------------ PAACE fields (hw-facts.md 5.1) */
 
 enum fld_kind { FLD_WORD, FLD_BYTE, FLD_HALF };
@@ -140,6 +144,12 @@ struct runner {
 	uint64_t hash;
 	uint64_t rng;
 	int cur_dev;			/* device of the current DMA, -1 none (for event findings) */
+#ifdef HX_HAVE_KS
+	struct ks_host_soc hs;		/* linux level: the host side of the kernel variant */
+	const struct ks_api *ks;
+	void *ks_handle;
+	bool booted, shut_down, dead;
+#endif
 };
 
 const char *hx_status_name(enum hx_status s)
@@ -973,6 +983,129 @@ static void step_irq(struct runner *rn, const struct hx_step *st)
 		unmet(rn, "irq: expected no interrupt on CPU 0, found the output raised");
 }
 
+#ifdef HX_HAVE_KS
+/* Kernel-stub findings (ks_host.h) as finding kinds of docs/findings.md. */
+static const char *ks_kind(enum ks_finding_kind k)
+{
+	switch (k) {
+	case KS_FINDING_WARN:
+	case KS_FINDING_EMERG:
+		return "driver-warn";
+	case KS_FINDING_LEAK:
+		return "leak";
+	case KS_FINDING_DOUBLE_FREE:
+		return "double-free";
+	case KS_FINDING_LOCK:
+		return "lock-imbalance";
+	default:
+		return "driver-bug";	/* BUG/panic, unreachable stub, bad free, refcount, API misuse */
+	}
+}
+
+static void ks_collect(struct runner *rn)
+{
+	unsigned int i, n = rn->ks->finding_count();
+
+	for (i = 0; i < n; i++) {
+		const struct ks_finding *f = rn->ks->finding(i);
+		struct hx_finding *hf;
+		unsigned int before = rn->r->nfindings;
+
+		trace(rn, "kernel finding %s %s:%d %s", rn->ks->finding_kind_name(f->kind), f->file ? f->file : "?",
+		      f->line, f->msg);
+		hx_result_add(rn->r, ks_kind(f->kind), rn->step, "", -1, false, 0, rn->time, "%s (%s)", f->msg,
+			      rn->ks->finding_kind_name(f->kind));
+		if (rn->r->nfindings > before) {
+			hf = &rn->r->findings[rn->r->nfindings - 1];
+			snprintf(hf->src_file, sizeof(hf->src_file), "%s", f->file ? f->file : "");
+			snprintf(hf->src_func, sizeof(hf->src_func), "%s", f->func ? f->func : "");
+			hf->src_line = f->line;
+		}
+		if (f->kind == KS_FINDING_BUG)
+			rn->dead = true;
+	}
+	rn->ks->clear_findings();
+}
+
+static void ks_status(struct runner *rn, const char *what, enum ks_status st)
+{
+	static const char *const names[] = { "ok", "dead", "bad-host", "bad-fdt", "no-memory", "error" };
+
+	trace(rn, "kernel %s -> %s", what, (unsigned int)st < 6 ? names[st] : "?");
+	ks_collect(rn);
+	if (st == KS_DEAD)
+		rn->dead = true;
+	else if (st != KS_OK)
+		unmet(rn, "%s: the kernel variant returned %s", what, (unsigned int)st < 6 ? names[st] : "?");
+}
+
+static void step_linux(struct runner *rn, const struct hx_step *st)
+{
+	struct ks_mem_stats ms;
+
+	rn->time++;
+	if (rn->dead) {
+		unmet(rn, "the kernel is dead (an earlier BUG or panic ended it): step not run");
+		return;
+	}
+	if (st->kind == HX_STEP_BOOT) {
+		ks_status(rn, "boot", rn->ks->boot(&rn->hs.host));
+		rn->booted = true;
+	} else {
+		ks_status(rn, "shutdown", rn->ks->shutdown());
+		rn->shut_down = true;
+	}
+	rn->ks->mem_stats(&ms);
+	rn->r->counters.allocations = ms.allocs;
+}
+
+static void linux_irq(struct runner *rn)
+{
+	unsigned int handled = 0;
+
+	if (!rn->booted || rn->dead || !mpic_irq_output(rn->mpic, 0))
+		return;
+	ks_status(rn, "irq", rn->ks->handle_irq(&handled));
+	trace(rn, "kernel irq handlers run %u", handled);
+}
+
+static bool linux_setup(struct runner *rn, const struct hx_target *t, struct hx_error *err)
+{
+	char path[512], msg[300];
+
+	hx_kernel_path(t->kernel, path, sizeof(path));
+	if (ks_host_soc_init(&rn->hs, rn->soc)) {
+		snprintf(err->msg, sizeof(err->msg), "%s: the SoC's DRAM cannot hold the kernel arena", t->preset->name);
+		return false;
+	}
+	rn->hs.log_level = 0;
+	rn->ks = ks_host_load(path, &rn->ks_handle, msg, sizeof(msg));
+	if (!rn->ks) {
+		snprintf(err->msg, sizeof(err->msg), "kernel variant %s cannot be loaded: %s", t->kernel, msg);
+		return false;
+	}
+	snprintf(rn->r->kernel_version, sizeof(rn->r->kernel_version), "%s", rn->ks->kernel_version);
+	return true;
+}
+#endif
+
+bool hx_kernel_path(const char *name, char *buf, size_t cap)
+{
+#ifdef HX_HAVE_KS
+	const char *dir = getenv("PAMUSIM_KERNELS_DIR");
+	FILE *f;
+
+	snprintf(buf, cap, "%s/libpamusim-linux-%s.so", dir && *dir ? dir : HX_KS_DIR, name);
+	f = fopen(buf, "rb");
+	if (f)
+		fclose(f);
+	return f != NULL;
+#else
+	snprintf(buf, cap, "libpamusim-linux-%s.so", name);
+	return false;
+#endif
+}
+
 void hx_result_judge(const struct hx_scenario *sc, struct hx_result *r)
 {
 	unsigned int i, k;
@@ -1024,17 +1157,26 @@ void hx_run(const struct hx_scenario *sc, const struct hx_target *t, const struc
 	snprintf(r->kernel, sizeof(r->kernel), "%s", t->kernel);
 	r->seed = o->has_seed ? o->seed : sc->seed;
 	rn.rng = r->seed;
+#ifndef HX_HAVE_KS
 	if (sc->level == HX_LEVEL_LINUX) {
 		r->status = HX_ERROR;
-		snprintf(r->error, sizeof(r->error), "the linux level is not available in this build: kernel variant "
-			 "%s cannot be loaded by the harness yet (docs/scenarios.md)", t->kernel);
+		snprintf(r->error, sizeof(r->error), "the linux level is not available in this build: no kernel "
+			 "variant was built (docs/scenarios.md)");
 		goto done;
 	}
+#endif
 	if (!setup(&rn, t, &err)) {
 		r->status = HX_ERROR;
 		snprintf(r->error, sizeof(r->error), "%.300s", err.msg);
 		goto done;
 	}
+#ifdef HX_HAVE_KS
+	if (sc->level == HX_LEVEL_LINUX && !linux_setup(&rn, t, &err)) {
+		r->status = HX_ERROR;
+		snprintf(r->error, sizeof(r->error), "%.300s", err.msg);
+		goto done;
+	}
+#endif
 	trace(&rn, "run %s soc %s rev %s kernel %s seed %llu", sc->name, t->preset->name,
 	      t->preset->revs[t->rev].name, t->kernel, (unsigned long long)r->seed);
 	rn.armed = true;
@@ -1073,19 +1215,44 @@ void hx_run(const struct hx_scenario *sc, const struct hx_target *t, const struc
 			break;
 		case HX_STEP_IRQ:
 			step_irq(&rn, st);
+#ifdef HX_HAVE_KS
+			if (rn.ks)
+				linux_irq(&rn);
+#endif
 			break;
+#ifdef HX_HAVE_KS
+		case HX_STEP_BOOT:
+		case HX_STEP_SHUTDOWN:
+			step_linux(&rn, st);
+			break;
+#endif
 		default:
 			unmet(&rn, "step kind not available at the bare level");
 			break;
 		}
 	}
 	rn.step = 0;
+#ifdef HX_HAVE_KS
+	/* A booted kernel is shut down at the end, so what the scenario left allocated is reported. */
+	if (rn.ks && rn.booted && !rn.shut_down && !rn.dead)
+		ks_status(&rn, "shutdown", rn.ks->shutdown());
+	if (rn.ks) {
+		struct ks_mem_stats ms;
+
+		rn.ks->mem_stats(&ms);
+		r->counters.allocations = ms.allocs;
+	}
+#endif
 	rn.armed = false;
 	trace(&rn, "end findings %u transactions %llu", r->findings_total,
 	      (unsigned long long)r->counters.transactions);
 	r->trace_hash = rn.hash;
 	hx_result_judge(sc, r);
 done:
+#ifdef HX_HAVE_KS
+	if (rn.ks_handle)
+		ks_host_unload(rn.ks_handle);
+#endif
 	if (rn.soc)
 		soc_destroy(rn.soc);
 	clock_gettime(CLOCK_MONOTONIC, &t1);

@@ -63,6 +63,7 @@ struct hx_result {
 	char unmet[HX_MAX_UNMET][320];
 	struct hx_counters counters;
 	char error[320];		/* HX_ERROR / HX_SKIPPED: why */
+	char kernel_version[48];	/* linux level: the variant's kernel version ("6.12.117"), else "" */
 	double wall_ms;
 };
 
@@ -96,6 +97,9 @@ void hx_result_judge(const struct hx_scenario *sc, struct hx_result *r);
 /* Empty function a debugger can break on (`--break-on-finding`). */
 void hx_finding_breakpoint(const struct hx_finding *f);
 
+/* Where kernel variant name's shared object is (PAMUSIM_KERNELS_DIR, else the build directory); true
+ * when this build has the linux level and the file exists. */
+bool hx_kernel_path(const char *name, char *buf, size_t cap);
 bool hx_paace_field_known(const char *name, bool secondary);
 const char *hx_status_name(enum hx_status s);
 

@@ -715,7 +715,21 @@ static int cmd_run(int argc, char **argv)
 				fprintf(stderr, "pamusim run: --json %s: %s\n", ro.json, strerror(errno));
 				return 2;
 			}
-			snprintf(kernels, sizeof(kernels), "{}");
+			o = (size_t)snprintf(kernels, sizeof(kernels), "{");
+			for (i = 0; i < njobs; i++) {
+				unsigned int q;
+				bool seen = false;
+
+				if (!rs[i].kernel_version[0])
+					continue;
+				for (q = 0; q < i; q++)
+					if (!strcmp(rs[q].kernel, rs[i].kernel) && rs[q].kernel_version[0])
+						seen = true;
+				if (!seen && o < sizeof(kernels) - 100)
+					o += (size_t)snprintf(kernels + o, sizeof(kernels) - o, "%s\"%s\": \"%s\"",
+							      o > 1 ? ", " : "", rs[i].kernel, rs[i].kernel_version);
+			}
+			snprintf(kernels + o, sizeof(kernels) - o, "}");
 			o = (size_t)snprintf(pres, sizeof(pres), "{");
 			for (pi = 0; pi < (int)npresets && pi < MAX_PRESETS; pi++) {
 				bool used = false;
@@ -820,9 +834,15 @@ static int cmd_list(int argc, char **argv)
 	if (!strcmp(argv[0], "kernels")) {
 		unsigned int i;
 
-		for (i = 0; kernel_names[i]; i++)
-			printf("%-6s linux-level scenarios: not loadable by the harness yet (bare-level runs name it "
-			       "only)\n", kernel_names[i]);
+		for (i = 0; kernel_names[i]; i++) {
+			char path[512];
+
+			if (hx_kernel_path(kernel_names[i], path, sizeof(path)))
+				printf("%-6s %s\n", kernel_names[i], path);
+			else
+				printf("%-6s not built (linux-level runs are errors; bare-level runs only name it)\n",
+				       kernel_names[i]);
+		}
 		return 0;
 	}
 	if (!strcmp(argv[0], "scenarios"))
