@@ -1236,6 +1236,12 @@ void hx_run(const struct hx_scenario *sc, const struct hx_target *t, const struc
 	/* A booted kernel is shut down at the end, so what the scenario left allocated is reported. */
 	if (rn.ks && rn.booted && !rn.shut_down && !rn.dead)
 		ks_status(&rn, "shutdown", rn.ks->shutdown());
+	/* A dead kernel still owns host memory: ask the variant to release it; its findings (leaks of
+	 * a kernel that died mid-way) say nothing new. */
+	if (rn.ks && rn.dead) {
+		rn.ks->shutdown();
+		rn.ks->clear_findings();
+	}
 	if (rn.ks) {
 		struct ks_mem_stats ms;
 
