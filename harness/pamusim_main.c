@@ -560,9 +560,13 @@ static int cmd_run(int argc, char **argv)
 			return 2;
 		}
 		if (pi_fixed < 0) {
-			pi_fixed = soc_preset_match_fdt(presets, npresets, buf, &err);
+			pi_fixed = soc_preset_match_fdt(presets, npresets, buf, len, ro.dtb, &err);
 			if (pi_fixed < 0) {
-				fprintf(stderr, "pamusim run: %s: %s\n", ro.dtb, err.msg);
+				/* a bad blob's message already names the file (file: /node: property: ...) */
+				if (pi_fixed == SOC_PRESET_BAD_FDT)
+					fprintf(stderr, "pamusim run: %s\n", err.msg);
+				else
+					fprintf(stderr, "pamusim run: %s: %s\n", ro.dtb, err.msg);
 				free(buf);
 				return 2;
 			}

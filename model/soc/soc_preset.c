@@ -27,6 +27,7 @@
 #include <string.h>
 #include <yaml.h>
 
+#include "soc_dt.h"
 #include "soc_guts.h"
 
 #define PRESET_MAX_FILE (1u << 20)	/* bytes; the largest shipped preset (t4240) is 13 KiB */
@@ -1383,19 +1384,23 @@ static int match_level(const struct soc_preset *p, const void *fdt)
 	return level;
 }
 
-int soc_preset_match_fdt(const struct soc_preset *presets, unsigned int count, const void *fdt,
-			 struct soc_error *err)
+int soc_preset_match_fdt(const struct soc_preset *presets, unsigned int count, const void *fdt, size_t size,
+			 const char *file, struct soc_error *err)
 {
 	int best = SOC_PRESET_NO_MATCH, best_level = 0, other = -1;
+	struct soc_error dt_err;
+	struct soc_dt dt;
 	unsigned int i;
 
 	if (err)
 		err->msg[0] = '\0';
-	if (!fdt || fdt_check_header(fdt) != 0) {
-		set_err(err, "the device tree blob is not valid: %s",
-			fdt ? fdt_strerror(fdt_check_header(fdt)) : "NULL");
+	/* The same checks the SoC builder makes, so a bad blob is refused with the same message and nothing
+	 * below reads past size bytes. */
+	if (!soc_dt_open(&dt, fdt, size, file ? file : "dtb", &dt_err)) {
+		set_err(err, "%s", dt_err.msg);
 		return SOC_PRESET_BAD_FDT;
 	}
+	soc_dt_close(&dt);
 	for (i = 0; presets && i < count; i++) {
 		int level;
 

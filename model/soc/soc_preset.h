@@ -14,6 +14,7 @@
 #define SOC_PRESET_H
 
 #include <stdbool.h>
+#include <stddef.h>
 #include <stdint.h>
 
 #include "pamu.h"
@@ -150,10 +151,12 @@ int soc_preset_find(const struct soc_preset *presets, unsigned int count, const 
  * compatible) beats a match on any other node (a SoC block), because some SoCs have no block of their
  * own in the kernel's trees (T1042 is T1040's tree, T2081 and T1023 are subsets of T2080 and T1024:
  * docs/socs.md). Returns the preset's index, SOC_PRESET_NO_MATCH, SOC_PRESET_AMBIGUOUS (two presets
- * match equally well) or SOC_PRESET_BAD_FDT; err (optional) says why when no single preset matches.
+ * match equally well) or SOC_PRESET_BAD_FDT (the blob of size bytes fails the SoC builder's checks:
+ * err is then `file: /node: property: what was expected`); err (optional) says why when no single
+ * preset matches.
  */
-int soc_preset_match_fdt(const struct soc_preset *presets, unsigned int count, const void *fdt,
-			 struct soc_error *err);
+int soc_preset_match_fdt(const struct soc_preset *presets, unsigned int count, const void *fdt, size_t size,
+			 const char *file, struct soc_error *err);
 
 #ifdef __cplusplus
 }

@@ -482,7 +482,7 @@ TEST_F(Soc, PresetDtMatchIdentifiesEachBoard)
 
 		ASSERT_FALSE(dtb.empty()) << dtb_dir() << "/" << sb.first << ".dtb";
 		boards++;
-		int i = soc_preset_match_fdt(presets_->data(), count_, dtb.data(), &err);
+		int i = soc_preset_match_fdt(presets_->data(), count_, dtb.data(), dtb.size(), sb.first.c_str(), &err);
 		ASSERT_GE(i, 0) << sb.first << ": " << err.msg;
 		EXPECT_EQ(std::string((*presets_)[i].name), sb.second) << sb.first;
 
@@ -528,20 +528,27 @@ TEST_F(Soc, PresetDtMatchAmbiguityAndErrors)
 	struct soc_error err;
 
 	strcpy(two[1].name, "p4080-copy");
-	EXPECT_EQ(soc_preset_match_fdt(two.data(), 2, dtb.data(), &err), SOC_PRESET_AMBIGUOUS);
+	EXPECT_EQ(soc_preset_match_fdt(two.data(), 2, dtb.data(), dtb.size(), "p4080ds.dtb", &err), SOC_PRESET_AMBIGUOUS);
 	EXPECT_STREQ(err.msg, "the tree matches the presets p4080 and p4080-copy equally (SoC block); choose one with "
 		     "--preset");
 	/* A board-compatible match beats the SoC-block one. */
 	strcpy(two[1].dt_matches[0], "fsl,P4080DS");
-	EXPECT_EQ(soc_preset_match_fdt(two.data(), 2, dtb.data(), &err), 1);
+	EXPECT_EQ(soc_preset_match_fdt(two.data(), 2, dtb.data(), dtb.size(), "p4080ds.dtb", &err), 1);
 	/* Variants never match on their own. */
 	two[1].auto_match = false;
 	two[0].auto_match = false;
-	EXPECT_EQ(soc_preset_match_fdt(two.data(), 2, dtb.data(), &err), SOC_PRESET_NO_MATCH);
+	EXPECT_EQ(soc_preset_match_fdt(two.data(), 2, dtb.data(), dtb.size(), "p4080ds.dtb", &err), SOC_PRESET_NO_MATCH);
 	EXPECT_STREQ(err.msg, "no preset's dt-match names a compatible of this tree (root compatible \"fsl,P4080DS\"); "
 		     "choose one with --preset");
-	EXPECT_EQ(soc_preset_match_fdt(t4240, 1, dtb.data(), &err), SOC_PRESET_NO_MATCH);
+	EXPECT_EQ(soc_preset_match_fdt(t4240, 1, dtb.data(), dtb.size(), "p4080ds.dtb", &err), SOC_PRESET_NO_MATCH);
 	std::vector<char> junk(64, 0);
-	EXPECT_EQ(soc_preset_match_fdt(presets_->data(), count_, junk.data(), &err), SOC_PRESET_BAD_FDT);
-	EXPECT_EQ(soc_preset_match_fdt(presets_->data(), count_, nullptr, nullptr), SOC_PRESET_BAD_FDT);
+	EXPECT_EQ(soc_preset_match_fdt(presets_->data(), count_, junk.data(), junk.size(), "junk.dtb", &err),
+		  SOC_PRESET_BAD_FDT);
+	EXPECT_STREQ(err.msg, "junk.dtb: /: header: expected magic 0xd00dfeed, found 0x00000000 (not a DTB)");
+	EXPECT_EQ(soc_preset_match_fdt(presets_->data(), count_, nullptr, 0, "none.dtb", nullptr), SOC_PRESET_BAD_FDT);
+	/* A truncated blob whose header claims more: refused from the header, never read past its end. */
+	std::vector<char> head(dtb.begin(), dtb.begin() + 300);
+	EXPECT_EQ(soc_preset_match_fdt(presets_->data(), count_, head.data(), head.size(), "cut.dtb", &err),
+		  SOC_PRESET_BAD_FDT);
+	EXPECT_NE(std::string(err.msg).find("cut.dtb: /: header: expected totalsize"), std::string::npos) << err.msg;
 }

@@ -151,7 +151,7 @@ TEST(Soc, EveryBoardBuildsWithItsMatchedPreset)
 		rig r;
 
 		ASSERT_TRUE(load_board(b.name, dtb)) << b.name;
-		int i = soc_preset_match_fdt(ps.data(), n, dtb.data(), &e);
+		int i = soc_preset_match_fdt(ps.data(), n, dtb.data(), dtb.size(), b.name, &e);
 		ASSERT_GE(i, 0) << b.name << ": " << e.msg;
 		const soc_preset &p = ps[(size_t)i];
 		EXPECT_TRUE(!strncmp(p.name, b.fam->name, 5)) << b.name << " matched " << p.name;
