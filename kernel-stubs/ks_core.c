@@ -435,6 +435,10 @@ static enum ks_status ks_boot(const struct ks_host *host)
 		leave("boot");
 		return KS_NO_MEMORY;
 	}
+	if (ks_pci_init()) {
+		leave("boot");
+		return KS_NO_MEMORY;
+	}
 	run_initcalls();
 	ks_mem_checkpoint();
 	ks_of_checkpoint();
@@ -448,6 +452,7 @@ static enum ks_status ks_shutdown(void)
 		return KS_OK;
 	ks_mem_report();
 	ks_of_report();
+	ks_pci_release();
 	ks_platform_release();
 	ks_iommu_release();
 	ks_irq_release();
@@ -467,6 +472,31 @@ static enum ks_status ks_handle_irq(unsigned int *handled)
 	n = ks_irq_handle(handled);
 	leave("handle_irq");
 	return n < 0 ? KS_ERROR : KS_OK;
+}
+
+static enum ks_status api_msi_setup(unsigned int i, unsigned int nvec, bool msix, struct ks_msi_vec *out,
+				    int *err)
+{
+	jmp_buf jb;
+	int rc;
+
+	KS_ENTER(jb);
+	rc = ks_pci_msi_setup(i, nvec, msix, out);
+	leave("msi_setup");
+	if (err)
+		*err = rc;
+	return rc ? KS_ERROR : KS_OK;
+}
+
+static enum ks_status api_msi_teardown(unsigned int i)
+{
+	jmp_buf jb;
+	int rc;
+
+	KS_ENTER(jb);
+	rc = ks_pci_msi_teardown(i);
+	leave("msi_teardown");
+	return rc ? KS_ERROR : KS_OK;
 }
 
 static unsigned int api_finding_count(void) { return finding_count; }
@@ -499,6 +529,12 @@ static const struct ks_api api = {
 	.dev_info = ks_platform_dev_info,
 	.irq_requested = ks_irq_find_action,
 	.virt_to_phys = api_virt_to_phys,
+	.pci_count = ks_pci_count,
+	.pci_path = ks_pci_path,
+	.pci_inbound = ks_pci_inbound,
+	.msi_setup = api_msi_setup,
+	.msi_teardown = api_msi_teardown,
+	.msi_hits = ks_pci_msi_hits,
 };
 
 KS_EXPORT const struct ks_api *ks_get_api(void)

@@ -21,7 +21,7 @@
 
 #include "ks_priv.h"
 
-#define KS_MAX_IRQS 1024
+#define KS_MAX_IRQS 4096
 #define MPIC_IVPR(src) (0x10000u + 0x20u * (src))
 #define MPIC_IDR(src) (0x10010u + 0x20u * (src))
 #define MPIC_CPU0 0x20000u
@@ -431,10 +431,22 @@ void handle_fasteoi_irq(struct irq_desc *desc)
 		desc->irq_data.chip->irq_eoi(&desc->irq_data);
 }
 
-int generic_handle_irq(unsigned int irq)
+/* Dispatches from handlers within one acknowledged interrupt; a cascade never needs more than the bits
+ * of its status register, so a run past this is a handler that does not terminate. */
+#define KS_MAX_NESTED_DISPATCH 1024u
+static unsigned int nested_dispatch;
+
+int ks_generic_handle_irq(unsigned int irq, const char *file, const char *func, int line)
 {
 	struct irq_desc *desc = desc_of(irq);
 
+	if (ks.in_irq && ++nested_dispatch > KS_MAX_NESTED_DISPATCH) {
+		char what[160];
+
+		snprintf(what, sizeof(what), "interrupt handler does not terminate: more than %u dispatches "
+			 "(last irq %u) within one acknowledged interrupt", KS_MAX_NESTED_DISPATCH, irq);
+		ks_bug(file, func, line, what);
+	}
 	if (!desc)
 		return -EINVAL;
 	if (desc->handle_irq)
@@ -444,9 +456,19 @@ int generic_handle_irq(unsigned int irq)
 	return 0;
 }
 
-int generic_handle_domain_irq(struct irq_domain *d, unsigned int hwirq)
+unsigned int ks_irq_linear_revmap(struct irq_domain *d, irq_hw_number_t hwirq, const char *file, const char *func,
+				  int line)
 {
-	return generic_handle_irq(irq_find_mapping(d, hwirq));
+	if (ks.in_irq && ++nested_dispatch > KS_MAX_NESTED_DISPATCH)
+		ks_bug(file, func, line, "interrupt handler does not terminate: more than 1024 lookups and dispatches "
+		       "within one acknowledged interrupt");
+	return irq_find_mapping(d, hwirq);
+}
+
+int ks_generic_handle_domain_irq(struct irq_domain *d, unsigned int hwirq, const char *file, const char *func,
+				 int line)
+{
+	return ks_generic_handle_irq(irq_find_mapping(d, hwirq), file, func, line);
 }
 
 /* The MPIC raised CPU 0's output: acknowledge, dispatch the vector (= MPIC source), end it. */
@@ -467,6 +489,7 @@ int ks_irq_handle(unsigned int *handled)
 		if (vec == MPIC_SPURIOUS)
 			break;
 		virq = irq_find_mapping(mpic_domain, vec);
+		nested_dispatch = 0;
 		if (virq) {
 			generic_handle_irq(virq);
 			n++;

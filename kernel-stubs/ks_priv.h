@@ -74,4 +74,14 @@ void ks_platform_dev_info(unsigned int i, struct ks_dev_info *info);
 
 void ks_iommu_release(void);
 
+int ks_pci_init(void);
+void ks_pci_release(void);
+unsigned int ks_pci_count(void);
+const char *ks_pci_path(unsigned int i);
+struct pci_dev *ks_pci_endpoint(unsigned int i);
+int ks_pci_inbound(uint64_t pci_addr, uint64_t *phys);
+int ks_pci_msi_setup(unsigned int i, unsigned int nvec, bool msix, struct ks_msi_vec *out);
+int ks_pci_msi_teardown(unsigned int i);
+unsigned long ks_pci_msi_hits(unsigned int i, unsigned int vec);
+
 #endif

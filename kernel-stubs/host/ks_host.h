@@ -19,7 +19,7 @@
 extern "C" {
 #endif
 
-#define KS_ABI_VERSION 1u
+#define KS_ABI_VERSION 2u	/* 2: PCI/MSI and IOMMU entry points appended to struct ks_api */
 
 /* What the host provides. Every callback receives ctx. */
 struct ks_host {
@@ -88,6 +88,14 @@ struct ks_dev_info {
 	const char *driver;		/* bound driver name or NULL */
 };
 
+/* One MSI vector of a simulated endpoint, as the MSI driver set it up. */
+struct ks_msi_vec {
+	unsigned int virq;
+	uint32_t hwirq;			/* in the MSI bank's irq domain */
+	uint64_t address;		/* the message the driver composed: PCI address of MSIIR ... */
+	uint32_t data;			/* ... and the value to write there */
+};
+
 /* The entry points of a variant. Driver code runs only inside these calls; a BUG or panic inside one
  * ends it (longjmp back to it) with KS_DEAD, and every later call returns KS_DEAD. */
 enum ks_status {
@@ -135,6 +143,23 @@ struct ks_api {
 	unsigned int (*irq_requested)(const char *name);
 	/* Physical address of the PAMU driver's PPAACT (0 before the probe), for checks. */
 	uint64_t (*virt_to_phys)(const void *p);
+
+	/* ---- ABI 2 ---- */
+	/* PCIe host bridges (one per available PCIe controller node, tree order), each with one simulated
+	 * endpoint 0000:<i>:01:00.0 behind it (DMA with the controller's LIODN). */
+	unsigned int (*pci_count)(void);
+	const char *(*pci_path)(unsigned int i);	/* the controller's node path */
+	/* PCI address -> physical address through the controller's CCSR inbound window (the MSI target);
+	 * 0 on success, -1 outside the window. */
+	int (*pci_inbound)(uint64_t pci_addr, uint64_t *phys);
+	/* The PCI core's MSI (msix false: one vector) or MSI-X enable on endpoint i, through the hose's
+	 * setup_msi_irqs (the MSI driver), then request_irq of each vector with a counting handler. out
+	 * (nvec entries, may be NULL) gets the messages. Returns KS_OK, or KS_ERROR with *err = the
+	 * kernel's return (negative errno; 1 = plain MSI with nvec > 1, not supported on powerpc). */
+	enum ks_status (*msi_setup)(unsigned int i, unsigned int nvec, bool msix, struct ks_msi_vec *out, int *err);
+	enum ks_status (*msi_teardown)(unsigned int i);
+	/* Times endpoint i's handler of vector v ran. */
+	unsigned long (*msi_hits)(unsigned int i, unsigned int v);
 };
 
 /* The one exported symbol of a variant. */

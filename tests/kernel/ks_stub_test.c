@@ -17,6 +17,8 @@
 #include <linux/of_irq.h>
 #include <linux/interrupt.h>
 #include <asm/hw_irq.h>
+#include <asm/mpic.h>
+#include <linux/bitmap.h>
 
 #include "ks_host.h"
 #include "sim_test.h"
@@ -113,6 +115,7 @@ static void build_fdt(void)
 }
 
 static const struct ks_api *api;
+static uint64_t boot_mpic_phys;	/* struct ks_host.mpic_phys of the next boot */
 
 static bool boot(void)
 {
@@ -134,6 +137,7 @@ static bool boot(void)
 	h.fdt = fh.fdt;
 	h.fdt_size = sizeof(fh.fdt);
 	h.svr = 0x82000020;
+	h.mpic_phys = boot_mpic_phys;
 	return api->boot(&h) == KS_OK;
 }
 
@@ -373,4 +377,40 @@ SIM_TEST(Ks, LockImbalanceIsAFinding)
 	spin_unlock(&l);
 	SIM_EXPECT_EQ_U64(count_kind(KS_FINDING_LOCK), 1);
 	api->shutdown();
+}
+
+/* fsl_mpic_primary_get_version reads BRR1 (offset 0 of the MPIC block) through the MMIO seam. */
+SIM_TEST(Ks, MpicVersionFromBrr1)
+{
+	boot_mpic_phys = DEV_PHYS;
+	fh.dev_regs[0] = 0x00400402;
+	SIM_ASSERT(boot());
+	SIM_EXPECT_EQ_U64(fsl_mpic_primary_get_version(), 0x0402);
+	fh.dev_regs[0] = 0x00400200;
+	SIM_EXPECT_EQ_U64(fsl_mpic_primary_get_version(), 0x0200);
+	api->shutdown();
+	boot_mpic_phys = 0;
+	fh.dev_regs[0] = 0;
+	SIM_ASSERT(boot());
+	SIM_EXPECT_EQ_U64(fsl_mpic_primary_get_version(), 0);	/* no MPIC */
+	api->shutdown();
+}
+
+/* The bitmap operations msi_bitmap.c relies on: aligned zero areas, regions. */
+SIM_TEST(Ks, BitmapZeroAreaAndRegions)
+{
+	DECLARE_BITMAP(map, 128);
+
+	memset(map, 0, sizeof(map));
+	SIM_EXPECT_EQ_U64(bitmap_find_next_zero_area(map, 128, 0, 4, 3), 0);
+	bitmap_set(map, 0, 5);
+	SIM_EXPECT_EQ_U64(bitmap_find_next_zero_area(map, 128, 0, 1, 0), 5);
+	SIM_EXPECT_EQ_U64(bitmap_find_next_zero_area(map, 128, 0, 4, 3), 8);
+	SIM_EXPECT_EQ_U64(bitmap_allocate_region(map, 4, 2), (u64)(s64)-EBUSY);
+	SIM_EXPECT_EQ_U64(bitmap_allocate_region(map, 64, 6), 0);
+	SIM_EXPECT_EQ_U64(test_bit(127, map), 1);
+	SIM_EXPECT_EQ_U64(bitmap_find_next_zero_area(map, 128, 60, 8, 0) > 128, 1);	/* does not fit */
+	bitmap_release_region(map, 64, 6);
+	bitmap_clear(map, 0, 5);
+	SIM_EXPECT_EQ_U64(map[0] | map[1], 0);
 }

@@ -13,6 +13,7 @@
 #define __always_unused __attribute__((unused))
 #define __printf(a, b) __attribute__((format(printf, a, b)))
 #define __cold
+#define __noreturn __attribute__((__noreturn__))
 #define __weak __attribute__((weak))
 #define noinline __attribute__((__noinline__))
 #define likely(x) __builtin_expect(!!(x), 1)

@@ -27,6 +27,8 @@ struct dev_iommu {
 	void *fwspec;
 };
 
+struct msi_desc;
+
 struct device {
 	struct device *parent;
 	const char *init_name;
@@ -39,6 +41,7 @@ struct device {
 	struct dev_iommu *iommu;
 	struct iommu_group *iommu_group;
 	struct list_head msi_list;	/* MSI descriptors (5.10 for_each_pci_msi_entry, 6.x msi_for_each_desc) */
+	struct msi_desc *ks_msi_iter;	/* msi_first_desc/msi_next_desc cursor */
 	void (*release)(struct device *dev);
 	struct list_head ks_node;	/* stubs' list of devices */
 	const struct of_device_id *ks_match;

@@ -65,6 +65,13 @@ struct irq_data *irq_get_irq_data(unsigned int irq);
 static inline void irq_set_lockdep_class(unsigned int irq, struct lock_class_key *l, struct lock_class_key *r)
 {
 }
-int generic_handle_irq(unsigned int irq);
+int ks_generic_handle_irq(unsigned int irq, const char *file, const char *func, int line);
+#define generic_handle_irq(irq) ks_generic_handle_irq(irq, __FILE__, __func__, __LINE__)
+
+/* 5.10's linux/irq.h pulls in the irq domain declarations (through powerpc's asm/irq.h); 5.10's
+ * fsl_msi.c relies on it (kernel-surface.md 5, "include hygiene"). */
+#if !KS_V(5, 11)
+#include <linux/irqdomain.h>
+#endif
 
 #endif

@@ -41,11 +41,14 @@ unsigned int ks_irq_create_mapping(struct irq_domain *d, irq_hw_number_t hwirq, 
 #define irq_create_mapping(d, hwirq) ks_irq_create_mapping(d, hwirq, __FILE__, __func__, __LINE__)
 void irq_dispose_mapping(unsigned int virq);
 unsigned int irq_find_mapping(struct irq_domain *d, irq_hw_number_t hwirq);
-static inline unsigned int irq_linear_revmap(struct irq_domain *d, irq_hw_number_t hwirq)
-{
-	return irq_find_mapping(d, hwirq);
-}
-int generic_handle_domain_irq(struct irq_domain *d, unsigned int hwirq);
+/* 5.10's cascade looks up before it dispatches: the lookups count toward the stubs' guard against
+ * handlers that do not terminate (docs/kernel-stubs.md, "IRQ core"). */
+unsigned int ks_irq_linear_revmap(struct irq_domain *d, irq_hw_number_t hwirq, const char *file, const char *func,
+				  int line);
+#define irq_linear_revmap(d, hwirq) ks_irq_linear_revmap(d, hwirq, __FILE__, __func__, __LINE__)
+int ks_generic_handle_domain_irq(struct irq_domain *d, unsigned int hwirq, const char *file, const char *func,
+				 int line);
+#define generic_handle_domain_irq(d, hwirq) ks_generic_handle_domain_irq(d, hwirq, __FILE__, __func__, __LINE__)
 unsigned int ks_irq_create_of_mapping(struct of_phandle_args *a, const char *file, const char *func, int line);
 
 #endif

@@ -21,6 +21,8 @@ struct msi_desc {
 	struct device *dev;
 	struct msi_msg msg;
 	u16 msi_index;
+	bool ks_masked;			/* pci_msi_mask_irq / pci_msi_unmask_irq */
+	bool ks_written;		/* pci_write_msi_msg was called */
 };
 
 enum msi_desc_filter {
