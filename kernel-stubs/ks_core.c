@@ -499,6 +499,42 @@ static enum ks_status api_msi_teardown(unsigned int i)
 	return rc ? KS_ERROR : KS_OK;
 }
 
+#define KS_CALL(name, expr)                                                                     \
+	do {                                                                                    \
+		jmp_buf jb;                                                                     \
+		int rc;                                                                         \
+                                                                                                \
+		KS_ENTER(jb);                                                                   \
+		rc = (expr);                                                                    \
+		leave(name);                                                                    \
+		if (err)                                                                        \
+			*err = rc < 0 ? rc : 0;                                                 \
+		return rc < 0 ? KS_ERROR : KS_OK;                                               \
+	} while (0)
+
+static int domain_alloc_into(int *id)
+{
+	int r = ks_iommu_domain_alloc();
+
+	if (id)
+		*id = r;
+	return r;
+}
+
+static enum ks_status api_domain_alloc(int *id, int *err) { KS_CALL("iommu_domain_alloc", domain_alloc_into(id)); }
+
+static enum ks_status api_domain_free(int id, int *err) { KS_CALL("iommu_domain_free", ks_iommu_domain_free(id)); }
+static enum ks_status api_attach(int id, const char *dev, int *err) { KS_CALL("iommu_attach", ks_iommu_attach(id, dev)); }
+static enum ks_status api_detach(int id, const char *dev, int *err) { KS_CALL("iommu_detach", ks_iommu_detach(id, dev)); }
+static enum ks_status api_stash(int id, unsigned int cpu, int *err)
+{
+	KS_CALL("iommu_configure_stash", ks_iommu_configure_stash(id, cpu));
+}
+static enum ks_status api_iova(int id, uint64_t iova, uint64_t *phys, int *err)
+{
+	KS_CALL("iommu_iova_to_phys", ks_iommu_iova_to_phys(id, iova, phys));
+}
+
 static unsigned int api_finding_count(void) { return finding_count; }
 static const struct ks_finding *api_finding(unsigned int i) { return i < finding_count ? &findings[i] : NULL; }
 static void api_clear_findings(void) { finding_count = 0; }
@@ -535,6 +571,12 @@ static const struct ks_api api = {
 	.msi_setup = api_msi_setup,
 	.msi_teardown = api_msi_teardown,
 	.msi_hits = ks_pci_msi_hits,
+	.iommu_domain_alloc = api_domain_alloc,
+	.iommu_domain_free = api_domain_free,
+	.iommu_attach = api_attach,
+	.iommu_detach = api_detach,
+	.iommu_configure_stash = api_stash,
+	.iommu_iova_to_phys = api_iova,
 };
 
 KS_EXPORT const struct ks_api *ks_get_api(void)

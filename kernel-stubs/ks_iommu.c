@@ -121,8 +121,11 @@ struct iommu_domain *iommu_get_domain_for_dev(struct device *dev)
 	return dev->iommu_group ? dev->iommu_group->domain : NULL;
 }
 
+static void domains_release(void);
+
 void ks_iommu_release(void)
 {
+	domains_release();
 	struct iommu_group *g, *n;
 
 	list_for_each_entry_safe(g, n, &groups, link) {
@@ -132,3 +135,217 @@ void ks_iommu_release(void)
 	INIT_LIST_HEAD(&iommus);
 	group_ids = 0;
 }
+
+/* ------------------------------------------------------------------ the core's domain API (M4) */
+
+#if KS_V(5, 19)
+#include <linux/pci.h>
+#include <linux/platform_device.h>
+#include <asm/fsl_pamu_stash.h>
+
+#define KS_MAX_DOMAINS 64
+
+static struct iommu_domain *domains[KS_MAX_DOMAINS];
+
+static const struct iommu_ops *pamu_ops(void)
+{
+	struct iommu_device *i;
+
+	list_for_each_entry(i, &iommus, list)
+		if (i->ops)
+			return i->ops;
+	return NULL;
+}
+
+/* A device by tree path, or "pci:<n>" for the endpoint behind host bridge n. */
+static struct device *find_dev(const char *path)
+{
+	struct device_node *np;
+	struct platform_device *pdev;
+
+	if (!path)
+		return NULL;
+	if (!strncmp(path, "pci:", 4)) {
+		struct pci_dev *p = ks_pci_endpoint((unsigned int)strtoul(path + 4, NULL, 0));
+
+		return p ? &p->dev : NULL;
+	}
+	np = of_find_node_by_path(path);
+	if (!np)
+		return NULL;
+	pdev = of_find_device_by_node(np);
+	of_node_put(np);
+	return pdev ? &pdev->dev : NULL;
+}
+
+/* The core's probe of a device (once): dev_iommu, probe_device, device_group; 6.12 then attaches the
+ * driver's static platform domain, as iommu_probe_device does for a default domain. */
+static int probe_dev(const struct iommu_ops *ops, struct device *dev)
+{
+	struct iommu_device *idev;
+	struct iommu_group *g;
+	int ret;
+
+	if (dev->iommu_group)
+		return 0;
+	if (dev_is_pci(dev) && dev->parent) {
+		ret = probe_dev(ops, dev->parent);	/* the controller first (its group may be shared) */
+		if (ret && ret != -ENODEV)
+			return ret;
+	}
+	if (!dev->iommu) {
+		dev->iommu = calloc(1, sizeof(*dev->iommu));
+		if (!dev->iommu)
+			return -ENOMEM;
+	}
+	idev = ops->probe_device(dev);
+	if (IS_ERR(idev))
+		return (int)PTR_ERR(idev);
+	dev->iommu->iommu_dev = idev;
+	g = ops->device_group(dev);
+	if (IS_ERR_OR_NULL(g))
+		return g ? (int)PTR_ERR(g) : -ENODEV;
+	if (!dev->iommu_group)
+		iommu_group_add_device(g, dev);
+	iommu_group_put(g);
+#if KS_V(6, 4)
+	if (ops->default_domain && !dev->iommu_group->domain) {
+		ret = ops->default_domain->ops->attach_dev(ops->default_domain, dev);
+		if (ret)
+			return ret;
+		dev->iommu_group->domain = ops->default_domain;
+	}
+#endif
+	return 0;
+}
+
+int ks_iommu_domain_alloc(void)
+{
+	const struct iommu_ops *ops = pamu_ops();
+	struct iommu_domain *d;
+	int id;
+
+	if (!ops || !ops->domain_alloc)
+		return -ENODEV;
+	for (id = 0; id < KS_MAX_DOMAINS && domains[id]; id++)
+		;
+	if (id == KS_MAX_DOMAINS)
+		return -ENOSPC;
+	d = ops->domain_alloc(IOMMU_DOMAIN_UNMANAGED);
+	if (!d)
+		return -ENOMEM;
+	/* what the core does after domain_alloc (kernel-surface.md 10.6) */
+	d->type = IOMMU_DOMAIN_UNMANAGED;
+	d->owner = ops;
+	if (!d->ops)
+		d->ops = ops->default_domain_ops;
+	if (!d->pgsize_bitmap)
+		d->pgsize_bitmap = ops->pgsize_bitmap;
+	domains[id] = d;
+	return id;
+}
+
+static struct iommu_domain *dom(int id)
+{
+	return id >= 0 && id < KS_MAX_DOMAINS ? domains[id] : NULL;
+}
+
+int ks_iommu_domain_free(int id)
+{
+	struct iommu_domain *d = dom(id);
+	struct iommu_group *g;
+
+	if (!d)
+		return -EINVAL;
+	list_for_each_entry(g, &groups, link)
+		if (g->domain == d)
+			return -EBUSY;	/* the core never frees an attached domain */
+	d->ops->free(d);
+	domains[id] = NULL;
+	return 0;
+}
+
+int ks_iommu_attach(int id, const char *path)
+{
+	const struct iommu_ops *ops = pamu_ops();
+	struct iommu_domain *d = dom(id);
+	struct device *dev = find_dev(path);
+	int ret;
+
+	if (!d || !dev || !ops)
+		return -EINVAL;
+	ret = probe_dev(ops, dev);
+	if (ret)
+		return ret;
+	if (dev->iommu_group->domain == d)
+		return 0;
+	if (dev->iommu_group->domain && dev->iommu_group->domain->type != IOMMU_DOMAIN_PLATFORM)
+		return -EBUSY;	/* owned by another unmanaged domain: the core refuses */
+	ret = d->ops->attach_dev(d, dev);
+	if (ret)
+		return ret;
+	dev->iommu_group->domain = d;
+	return 0;
+}
+
+int ks_iommu_detach(int id, const char *path)
+{
+	const struct iommu_ops *ops = pamu_ops();
+	struct iommu_domain *d = dom(id);
+	struct device *dev = find_dev(path);
+
+	if (!d || !dev || !ops || !dev->iommu_group || dev->iommu_group->domain != d)
+		return -EINVAL;	/* the core WARNs and ignores a detach from a domain not attached */
+#if KS_V(6, 4)
+	{
+		/* the core re-attaches the platform domain; its attach_dev asks for the current domain,
+		 * which must still be d (kernel-surface.md 7.2) */
+		int ret = ops->default_domain->ops->attach_dev(ops->default_domain, dev);
+
+		if (ret)
+			return ret;
+		dev->iommu_group->domain = ops->default_domain;
+	}
+#else
+	d->ops->detach_dev(d, dev);
+	dev->iommu_group->domain = NULL;
+#endif
+	return 0;
+}
+
+int ks_iommu_configure_stash(int id, unsigned int cpu)
+{
+	struct iommu_domain *d = dom(id);
+
+	if (!d)
+		return -EINVAL;
+#ifdef KS_NO_DRIVERS
+	return -ENOSYS;	/* the stubs alone (unit tests): no driver to call */
+#else
+	return fsl_pamu_configure_l1_stash(d, cpu);
+#endif
+}
+
+int ks_iommu_iova_to_phys(int id, uint64_t iova, uint64_t *phys)
+{
+	struct iommu_domain *d = dom(id);
+
+	if (!d || !d->ops->iova_to_phys)
+		return -EINVAL;
+	*phys = d->ops->iova_to_phys(d, iova);
+	return 0;
+}
+
+static void domains_release(void)
+{
+	memset(domains, 0, sizeof(domains));
+}
+#else
+int ks_iommu_domain_alloc(void) { return -ENOSYS; }
+int ks_iommu_domain_free(int id) { return -ENOSYS; }
+int ks_iommu_attach(int id, const char *path) { return -ENOSYS; }
+int ks_iommu_detach(int id, const char *path) { return -ENOSYS; }
+int ks_iommu_configure_stash(int id, unsigned int cpu) { return -ENOSYS; }
+int ks_iommu_iova_to_phys(int id, uint64_t iova, uint64_t *phys) { return -ENOSYS; }
+static void domains_release(void) {}
+#endif

@@ -73,6 +73,12 @@ unsigned int ks_platform_dev_count(void);
 void ks_platform_dev_info(unsigned int i, struct ks_dev_info *info);
 
 void ks_iommu_release(void);
+int ks_iommu_domain_alloc(void);
+int ks_iommu_domain_free(int id);
+int ks_iommu_attach(int id, const char *path);
+int ks_iommu_detach(int id, const char *path);
+int ks_iommu_configure_stash(int id, unsigned int cpu);
+int ks_iommu_iova_to_phys(int id, uint64_t iova, uint64_t *phys);
 
 int ks_pci_init(void);
 void ks_pci_release(void);

@@ -19,7 +19,7 @@
 extern "C" {
 #endif
 
-#define KS_ABI_VERSION 2u	/* 2: PCI/MSI and IOMMU entry points appended to struct ks_api */
+#define KS_ABI_VERSION 3u	/* 2: PCI/MSI entry points, 3: IOMMU entry points, appended to struct ks_api */
 
 /* What the host provides. Every callback receives ctx. */
 struct ks_host {
@@ -160,6 +160,16 @@ struct ks_api {
 	enum ks_status (*msi_teardown)(unsigned int i);
 	/* Times endpoint i's handler of vector v ran. */
 	unsigned long (*msi_hits)(unsigned int i, unsigned int v);
+
+	/* ---- ABI 3: the IOMMU core as kernel users reach it (6.1 and 6.12; 5.10 returns KS_ERROR with
+	 * -ENOSYS until its windowed API is added). Devices are named by tree path, or "pci:<n>" for the
+	 * endpoint behind host bridge n. Returns KS_OK or KS_ERROR with *err = the kernel's errno. */
+	enum ks_status (*iommu_domain_alloc)(int *id, int *err);	/* UNMANAGED domain; *id its handle */
+	enum ks_status (*iommu_domain_free)(int id, int *err);
+	enum ks_status (*iommu_attach)(int id, const char *dev, int *err);	/* probes the device first */
+	enum ks_status (*iommu_detach)(int id, const char *dev, int *err);
+	enum ks_status (*iommu_configure_stash)(int id, unsigned int cpu, int *err);	/* fsl_pamu_configure_l1_stash */
+	enum ks_status (*iommu_iova_to_phys)(int id, uint64_t iova, uint64_t *phys, int *err);
 };
 
 /* The one exported symbol of a variant. */
