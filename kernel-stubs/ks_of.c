@@ -11,9 +11,11 @@
  * Sources: Devicetree Specification v0.4 sections 2.3 and 5; kernel-surface.md 4 ("OF / device tree").
  */
 #include <ctype.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include <libfdt.h>
 
@@ -43,7 +45,7 @@ static bool is_cell_prop(const char *name)
 	if (name[0] == '#')
 		return true;
 	for (i = 0; cell_props[i]; i++)
-		if (!strcmp(name, cell_props[i]))
+		if (cell_props[i][0] == name[0] && !strcmp(name, cell_props[i]))
 			return true;
 	return false;
 }
@@ -51,10 +53,197 @@ static bool is_cell_prop(const char *name)
 static struct device_node *root, *all_head;
 static unsigned int node_count;
 
+/*
+ * The lookup index, built once per unflatten: the nodes live in one array in tree order (so a node's
+ * position is its address minus the array's), and per compatible string (case-insensitive) and per
+ * property name (case-sensitive) the positions of the nodes carrying it, ascending. A search "after
+ * `from`" is then a binary search in one list instead of a walk over every node; a node that is not
+ * in the array (one a driver built itself) falls back to the walk.
+ */
+struct of_index_list {
+	const char *key;		/* points into the tree's own property values/names */
+	size_t len;			/* strlen(key) */
+	unsigned int *pos;		/* node positions, ascending, no duplicates */
+	unsigned int n, cap;
+};
+
+struct of_index {
+	struct of_index_list *slots;	/* open addressing, size a power of two */
+	unsigned int size, used;
+	bool nocase;
+};
+
+static struct device_node *node_arr;
+static struct of_index compat_index = { .nocase = true }, prop_index = { .nocase = false };
+static unsigned int *phandle_slots;	/* position + 1 of the first node with that phandle, 0 = free */
+static unsigned int phandle_size;
+
 struct device_node *ks_of_root(void) { return root; }
 struct device_node *ks_of_all(void) { return all_head; }
 
-static void free_node(struct device_node *np)
+static unsigned int hash_str(const char *s, size_t len, bool nocase)
+{
+	unsigned int h = 2166136261u;
+	size_t i;
+
+	for (i = 0; i < len && s[i]; i++) {
+		h ^= nocase ? (unsigned int)tolower((unsigned char)s[i]) : (unsigned char)s[i];
+		h *= 16777619u;
+	}
+	return h;
+}
+
+static void index_free(struct of_index *ix)
+{
+	unsigned int i;
+
+	for (i = 0; i < ix->size; i++)
+		free(ix->slots[i].pos);
+	free(ix->slots);
+	ix->slots = NULL;
+	ix->size = ix->used = 0;
+}
+
+
+/* The slot of key (len bytes, not necessarily NUL-terminated), or the free slot where it would go. */
+static struct of_index_list *index_slot(const struct of_index *ix, const char *key, size_t len)
+{
+	unsigned int i;
+
+	if (!ix->size)
+		return NULL;
+	for (i = hash_str(key, len, ix->nocase) & (ix->size - 1);; i = (i + 1) & (ix->size - 1)) {
+		struct of_index_list *l = &ix->slots[i];
+
+		if (!l->key || (l->len == len && (ix->nocase ? !strncasecmp(l->key, key, len) :
+							    !memcmp(l->key, key, len))))
+			return l;
+	}
+}
+
+static int index_add(struct of_index *ix, const char *key, size_t len, unsigned int pos)
+{
+	struct of_index_list *l;
+
+	if ((ix->used + 1) * 2 > ix->size) {
+		struct of_index old = *ix;
+		unsigned int i, j;
+
+		ix->size = old.size ? old.size * 2 : 256;
+		ix->slots = calloc(ix->size, sizeof(*ix->slots));
+		if (!ix->slots) {
+			*ix = old;
+			return -ENOMEM;
+		}
+		for (i = 0; i < old.size; i++) {
+			if (!old.slots[i].key)
+				continue;
+			for (j = hash_str(old.slots[i].key, old.slots[i].len, ix->nocase) & (ix->size - 1);
+			     ix->slots[j].key; j = (j + 1) & (ix->size - 1))
+				;
+			ix->slots[j] = old.slots[i];
+		}
+		free(old.slots);
+	}
+	l = index_slot(ix, key, len);
+	if (!l->key) {
+		if (strnlen(key, len) != len)
+			return 0;	/* an embedded NUL: never equal to a C string */
+		l->key = key;
+		l->len = len;
+		ix->used++;
+	}
+	if (l->n && l->pos[l->n - 1] == pos)
+		return 0;	/* the same string twice in one node */
+	if (l->n == l->cap) {
+		unsigned int cap = l->cap ? l->cap * 2 : 4;
+		unsigned int *p = realloc(l->pos, cap * sizeof(*p));
+
+		if (!p)
+			return -ENOMEM;
+		l->pos = p;
+		l->cap = cap;
+	}
+	l->pos[l->n++] = pos;
+	return 0;
+}
+
+static const struct of_index_list *index_find(const struct of_index *ix, const char *key)
+{
+	const struct of_index_list *l;
+
+	if (!key)
+		return NULL;
+	l = index_slot(ix, key, strlen(key));
+	return l && l->key ? l : NULL;
+}
+
+static int build_index(void)
+{
+	unsigned int i;
+
+	phandle_size = 1;
+	while (phandle_size < node_count * 2)
+		phandle_size *= 2;
+	phandle_slots = calloc(phandle_size, sizeof(*phandle_slots));
+	if (!phandle_slots)
+		return -ENOMEM;
+	for (i = 0; i < node_count; i++) {
+		struct device_node *np = &node_arr[i];
+		struct property *pp;
+		const char *s, *end;
+
+		for (pp = np->properties; pp; pp = pp->next)
+			if (index_add(&prop_index, pp->name, strlen(pp->name), i))
+				return -ENOMEM;
+		s = np->ks_compat;
+		end = s ? s + np->ks_compat_len : NULL;
+		while (s && s < end) {
+			size_t l = strnlen(s, (size_t)(end - s));
+
+			if (index_add(&compat_index, s, l, i))
+				return -ENOMEM;
+			s += l + 1;
+		}
+		if (np->phandle) {
+			unsigned int h = (np->phandle * 2654435761u) & (phandle_size - 1);
+
+			while (phandle_slots[h] && node_arr[phandle_slots[h] - 1].phandle != np->phandle)
+				h = (h + 1) & (phandle_size - 1);
+			if (!phandle_slots[h])
+				phandle_slots[h] = i + 1;	/* the first in tree order wins, as a walk finds */
+		}
+	}
+	return 0;
+}
+
+/* Position of np in the node array, or -1 when np is not one of the unflattened nodes. */
+static long node_pos(const struct device_node *np)
+{
+	uintptr_t off = (uintptr_t)np - (uintptr_t)node_arr;
+
+	if (!node_arr || off >= (uintptr_t)node_count * sizeof(*node_arr) || off % sizeof(*node_arr))
+		return -1;
+	return (long)(off / sizeof(*node_arr));
+}
+
+/* Index in l of the first position after from's (from NULL: 0); l->n when there is none. */
+static unsigned int list_after(const struct of_index_list *l, long from_pos)
+{
+	unsigned int lo = 0, hi = l->n;
+
+	while (lo < hi) {
+		unsigned int mid = lo + (hi - lo) / 2;
+
+		if ((long)l->pos[mid] <= from_pos)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo;
+}
+
+static void free_props(struct device_node *np)
 {
 	struct property *pp = np->properties;
 
@@ -68,19 +257,21 @@ static void free_node(struct device_node *np)
 	}
 	free((void *)np->full_name);
 	free((void *)np->name);
-	free(np);
 }
 
 void ks_of_release(void)
 {
-	struct device_node *np = all_head;
+	unsigned int i;
 
-	while (np) {
-		struct device_node *n = np->allnext;
-
-		free_node(np);
-		np = n;
-	}
+	for (i = 0; node_arr && i < node_count; i++)
+		free_props(&node_arr[i]);
+	free(node_arr);
+	node_arr = NULL;
+	index_free(&compat_index);
+	index_free(&prop_index);
+	free(phandle_slots);
+	phandle_slots = NULL;
+	phandle_size = 0;
 	root = all_head = NULL;
 	node_count = 0;
 }
@@ -90,12 +281,21 @@ int ks_of_init(const void *fdt, size_t size)
 	struct device_node *stack[64] = { 0 }, **tail = &all_head, *last_child[64] = { 0 };
 	char path[512];
 	size_t plen[64];
+	unsigned int total;
 	int off = 0, depth = 0;
 
 	ks_of_release();
 	if (fdt_check_header(fdt) || fdt_totalsize(fdt) > size)
 		return -EINVAL;
-	for (off = 0, depth = 0; off >= 0; off = fdt_next_node(fdt, off, &depth)) {
+	/*
+	 * At most one node per 12 bytes of the structure block (BEGIN_NODE, a padded name, END_NODE), so
+	 * the array is sized without a counting pass; only the used part is touched.
+	 */
+	total = (fdt_version(fdt) >= 17 ? fdt_size_dt_struct(fdt) : fdt_totalsize(fdt)) / 12 + 1;
+	node_arr = malloc(total * sizeof(*node_arr));
+	if (!node_arr)
+		return -ENOMEM;
+	for (off = 0, depth = 0; off >= 0 && node_count < total; off = fdt_next_node(fdt, off, &depth)) {
 		struct device_node *np;
 		struct property **pt;
 		const char *nm;
@@ -103,9 +303,8 @@ int ks_of_init(const void *fdt, size_t size)
 
 		if (depth < 0 || depth >= 63)
 			break;
-		np = calloc(1, sizeof(*np));
-		if (!np)
-			return -ENOMEM;
+		np = &node_arr[node_count];
+		memset(np, 0, sizeof(*np));
 		nm = fdt_get_name(fdt, off, &len);
 		if (!nm)
 			nm = "";
@@ -145,11 +344,17 @@ int ks_of_init(const void *fdt, size_t size)
 			const void *val = fdt_getprop_by_offset(fdt, poff, &pname, &len);
 			struct property *pp = calloc(1, sizeof(*pp));
 
-			if (!pp || !val)
+			if (!pp || !val) {
+				free(pp);
 				return -ENOMEM;
+			}
 			pp->name = strdup(pname);
 			pp->length = len;
 			pp->value = malloc(len ? (size_t)len : 1);
+			*pt = pp;
+			pt = &pp->next;
+			if (!pp->name || !pp->value)
+				return -ENOMEM;
 			memcpy(pp->value, val, (size_t)len);
 			if (is_cell_prop(pname) && len % 4 == 0) {
 				u32 *c = pp->value;
@@ -164,11 +369,11 @@ int ks_of_init(const void *fdt, size_t size)
 			}
 			if (!strcmp(pname, "phandle") || (!strcmp(pname, "linux,phandle") && !np->phandle))
 				np->phandle = len == 4 ? *(u32 *)pp->value : 0;
-			*pt = pp;
-			pt = &pp->next;
 		}
 	}
-	return root ? 0 : -EINVAL;
+	if (!root)
+		return -EINVAL;
+	return build_index();
 }
 
 /* ------------------------------------------------------------------ references */
@@ -327,28 +532,84 @@ const struct of_device_id *of_match_node(const struct of_device_id *matches, con
 	return best;
 }
 
-struct device_node *of_find_compatible_node(struct device_node *from, const char *type, const char *compat)
+/* Walk fallback for a `from` that is not one of the unflattened nodes. */
+static struct device_node *walk_compatible(struct device_node *np, const char *type, const char *compat)
 {
-	struct device_node *np = from ? from->allnext : all_head;
-
 	for (; np; np = np->allnext)
 		if (of_device_is_compatible(np, compat) && type_is(np, type))
 			break;
+	return np;
+}
+
+struct device_node *of_find_compatible_node(struct device_node *from, const char *type, const char *compat)
+{
+	long fp = from ? node_pos(from) : -1;
+	struct device_node *np = NULL;
+
+	if (from && fp < 0) {
+		np = walk_compatible(from->allnext, type, compat);
+	} else {
+		const struct of_index_list *l = index_find(&compat_index, compat);
+		unsigned int i;
+
+		for (i = l ? list_after(l, fp) : 0; l && i < l->n; i++) {
+			if (type_is(&node_arr[l->pos[i]], type)) {
+				np = &node_arr[l->pos[i]];
+				break;
+			}
+		}
+	}
 	of_node_get(np);
 	of_node_put(from);
 	return np;
 }
 
+/*
+ * The first node after position fp (-1: from the start) matching the table, through the compatible
+ * index; false when an entry has no compatible string (then only a walk finds every match).
+ */
+static bool indexed_match(const struct of_device_id *matches, long fp, struct device_node **out)
+{
+	const struct of_device_id *m;
+	long best = -1;
+
+	for (m = matches; m->name[0] || m->type[0] || m->compatible[0]; m++)
+		if (!m->compatible[0])
+			return false;
+	for (m = matches; m->name[0] || m->type[0] || m->compatible[0]; m++) {
+		const struct of_index_list *l = index_find(&compat_index, m->compatible);
+		unsigned int i;
+
+		for (i = l ? list_after(l, fp) : 0; l && i < l->n; i++) {
+			if (best >= 0 && (long)l->pos[i] >= best)
+				break;
+			if (of_match_node(matches, &node_arr[l->pos[i]])) {
+				best = l->pos[i];
+				break;
+			}
+		}
+	}
+	*out = best >= 0 ? &node_arr[best] : NULL;
+	return true;
+}
+
 struct device_node *of_find_matching_node_and_match(struct device_node *from, const struct of_device_id *matches,
 						    const struct of_device_id **match)
 {
+	long fp = from ? node_pos(from) : -1;
 	struct device_node *np = from ? from->allnext : all_head;
 	const struct of_device_id *m = NULL;
 
-	for (; np; np = np->allnext) {
-		m = of_match_node(matches, np);
-		if (m)
-			break;
+	if (!matches) {
+		np = NULL;
+	} else if ((!from || fp >= 0) && indexed_match(matches, fp, &np)) {
+		m = np ? of_match_node(matches, np) : NULL;
+	} else {
+		for (; np; np = np->allnext) {
+			m = of_match_node(matches, np);
+			if (m)
+				break;
+		}
 	}
 	if (match)
 		*match = m;
@@ -359,11 +620,19 @@ struct device_node *of_find_matching_node_and_match(struct device_node *from, co
 
 struct device_node *of_find_node_with_property(struct device_node *from, const char *prop_name)
 {
-	struct device_node *np = from ? from->allnext : all_head;
+	long fp = from ? node_pos(from) : -1;
+	struct device_node *np = NULL;
 
-	for (; np; np = np->allnext)
-		if (of_find_property(np, prop_name, NULL))
-			break;
+	if (from && fp < 0) {
+		for (np = from->allnext; np; np = np->allnext)
+			if (of_find_property(np, prop_name, NULL))
+				break;
+	} else {
+		const struct of_index_list *l = index_find(&prop_index, prop_name);
+		unsigned int i = l ? list_after(l, fp) : 0;
+
+		np = l && i < l->n ? &node_arr[l->pos[i]] : NULL;
+	}
 	of_node_get(np);
 	of_node_put(from);
 	return np;
@@ -371,13 +640,13 @@ struct device_node *of_find_node_with_property(struct device_node *from, const c
 
 struct device_node *of_find_node_by_phandle(phandle handle)
 {
-	struct device_node *np;
+	unsigned int h;
 
-	if (!handle)
+	if (!handle || !phandle_size)
 		return NULL;
-	for (np = all_head; np; np = np->allnext)
-		if (np->phandle == handle)
-			return of_node_get(np);
+	for (h = (handle * 2654435761u) & (phandle_size - 1); phandle_slots[h]; h = (h + 1) & (phandle_size - 1))
+		if (node_arr[phandle_slots[h] - 1].phandle == handle)
+			return of_node_get(&node_arr[phandle_slots[h] - 1]);
 	return NULL;
 }
 

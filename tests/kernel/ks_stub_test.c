@@ -5,8 +5,10 @@
  * allocator (alignment, phys/virt inverses, fail-nth, leaks, double frees), the MMIO seam and the IRQ
  * core. A fake host records MMIO accesses. Sources: kernel-surface.md 4, 10.1, 10.4, 10.5, 10.6.
  */
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include <libfdt.h>
 
@@ -21,6 +23,7 @@
 #include <linux/bitmap.h>
 
 #include "ks_host.h"
+#include "pamusim_config.h"
 #include "sim_test.h"
 
 #define ARENA_PHYS 0x10000000ull
@@ -413,4 +416,176 @@ SIM_TEST(Ks, BitmapZeroAreaAndRegions)
 	bitmap_release_region(map, 64, 6);
 	bitmap_clear(map, 0, 5);
 	SIM_EXPECT_EQ_U64(map[0] | map[1], 0);
+}
+
+/*
+ * The indexed lookups against a plain walk of the tree, on the board trees of the T4240 and P4080
+ * families (and P5020): for every compatible string of every node, the of_find_compatible_node chain
+ * (without and with a device_type), a two-entry of_find_matching_node chain, the
+ * of_find_node_with_property chain of every property name and of_find_node_by_phandle of every
+ * phandle give the nodes the walk gives, in tree order, and every reference taken is put again.
+ */
+/* kernel-stubs/ks_priv.h (the unflattened tree of the stubs library this test links statically) */
+int ks_of_init(const void *fdt, size_t size);
+void ks_of_release(void);
+struct device_node *ks_of_root(void);
+struct device_node *ks_of_all(void);
+
+/* The board trees come from the `dtbs` target (built by `all`, before the tests run). */
+static const char *const index_boards[] = { "t4240qds", "t4240rdb", "p4080ds", "oca4080", "p5020ds", NULL };
+
+static bool has_compat(const struct device_node *np, const char *c)
+{
+	int len;
+	const char *s = of_get_property(np, "compatible", &len);
+	const char *end = s ? s + len : NULL;
+
+	for (; s && s < end; s += strnlen(s, (size_t)(end - s)) + 1)
+		if (!strcasecmp(s, c))
+			return true;
+	return false;
+}
+
+static bool has_type(const struct device_node *np, const char *type)
+{
+	const char *t = of_get_property(np, "device_type", NULL);
+
+	return !type || (t && !strcmp(t, type));
+}
+
+static void *read_dtb(const char *board, size_t *size)
+{
+	char path[512];
+	FILE *f;
+	void *buf;
+	long n;
+
+	snprintf(path, sizeof(path), "%s/%s.dtb", PAMUSIM_DTB_DIR, board);
+	f = fopen(path, "rb");
+	if (!f)
+		return NULL;
+	fseek(f, 0, SEEK_END);
+	n = ftell(f);
+	fseek(f, 0, SEEK_SET);
+	buf = n > 0 ? malloc((size_t)n) : NULL;
+	if (buf && fread(buf, 1, (size_t)n, f) != (size_t)n) {
+		free(buf);
+		buf = NULL;
+	}
+	fclose(f);
+	*size = (size_t)n;
+	return buf;
+}
+
+/* Compare one compatible chain with the walk; returns the number of nodes in the chain. */
+static unsigned int check_compat_chain(const char *c, const char *type, const char *board)
+{
+	struct device_node *w = ks_of_all(), *np = NULL;
+	unsigned int n = 0;
+
+	for (;;) {
+		while (w && !(has_compat(w, c) && has_type(w, type)))
+			w = w->allnext;
+		np = of_find_compatible_node(np, type, c);
+		if (np != w) {
+			sim_test_check(false, "indexed compatible chain == walk", __FILE__, __LINE__,
+				       "%s: \"%s\" type %s: got %s, walk %s", board, c, type ? type : "any",
+				       np ? np->full_name : "none", w ? w->full_name : "none");
+			of_node_put(np);
+			return n;
+		}
+		if (!np)
+			return n;
+		SIM_EXPECT_EQ_U64(np->refcount, 1);
+		n++;
+		w = w->allnext;
+	}
+}
+
+SIM_TEST(Ks, OfIndexedLookupsEqualTreeWalk)
+{
+	unsigned int b, chains = 0, nodes_seen = 0;
+
+	for (b = 0; index_boards[b]; b++) {
+		size_t size = 0;
+		void *dtb = read_dtb(index_boards[b], &size);
+		struct device_node *np, *q;
+
+		SIM_ASSERT(dtb != NULL);
+		SIM_ASSERT(ks_of_init(dtb, size) == 0);
+		for (np = ks_of_all(); np; np = np->allnext) {
+			int len;
+			const char *s = of_get_property(np, "compatible", &len);
+			const char *end = s ? s + len : NULL;
+			struct property *pp;
+
+			nodes_seen++;
+			for (; s && s < end; s += strnlen(s, (size_t)(end - s)) + 1) {
+				const char *type = of_get_property(np, "device_type", NULL);
+				struct of_device_id tbl[3];
+				struct device_node *w, *m = NULL;
+				const struct of_device_id *mid;
+
+				for (q = ks_of_all(); q != np && !has_compat(q, s); q = q->allnext)
+					;
+				if (q != np)
+					continue;	/* not the string's first node: already checked */
+				chains++;
+				SIM_EXPECT(check_compat_chain(s, NULL, index_boards[b]) >= 1);
+				check_compat_chain(s, type ? type : "no-such-type", index_boards[b]);
+				/* this string or a second one (the compatible string of the root, as in a table) */
+				memset(tbl, 0, sizeof(tbl));
+				snprintf(tbl[0].compatible, sizeof(tbl[0].compatible), "%s", s);
+				snprintf(tbl[1].compatible, sizeof(tbl[1].compatible), "%s",
+					 ks_of_root()->ks_compat ? ks_of_root()->ks_compat : "x");
+				for (w = ks_of_all();; w = w->allnext) {
+					while (w && !has_compat(w, tbl[0].compatible) && !has_compat(w, tbl[1].compatible))
+						w = w->allnext;
+					m = of_find_matching_node_and_match(m, tbl, &mid);
+					SIM_EXPECT(m == w);
+					if (m != w || !m) {
+						of_node_put(m);
+						break;
+					}
+					SIM_EXPECT(mid != NULL && has_compat(m, mid->compatible));
+				}
+			}
+			for (pp = np->properties; pp; pp = pp->next) {
+				struct device_node *w = ks_of_all(), *f = NULL;
+
+				for (q = ks_of_all(); q != np && !of_find_property(q, pp->name, NULL); q = q->allnext)
+					;
+				if (q != np)
+					continue;
+				for (;; w = w->allnext) {
+					while (w && !of_find_property(w, pp->name, NULL))
+						w = w->allnext;
+					f = of_find_node_with_property(f, pp->name);
+					SIM_EXPECT(f == w);
+					if (f != w || !f) {
+						of_node_put(f);
+						break;
+					}
+				}
+			}
+			if (np->phandle) {
+				for (q = ks_of_all(); q->phandle != np->phandle; q = q->allnext)
+					;
+				q = q == of_find_node_by_phandle(np->phandle) ? q : NULL;
+				SIM_EXPECT(q != NULL);
+				of_node_put(q);
+			}
+		}
+		SIM_EXPECT(of_find_compatible_node(NULL, NULL, "no,such-device") == NULL);
+		SIM_EXPECT(of_find_node_with_property(NULL, "no,such-property") == NULL);
+		for (np = ks_of_all(); np; np = np->allnext)
+			if (np->refcount)
+				sim_test_check(false, "every reference put", __FILE__, __LINE__, "%s: %s has %d",
+					       index_boards[b], np->full_name, np->refcount);
+		ks_of_release();
+		free(dtb);
+	}
+	/* the trees are not trivial: hundreds of nodes, a compatible chain per distinct string */
+	SIM_EXPECT(nodes_seen > 1000);
+	SIM_EXPECT(chains > 200);
 }
