@@ -4,8 +4,8 @@
  *
  * Schema: docs/scenarios.md. Contracts: ../shared/DESIGN.md (socs/kernels as lists or `any`, error
  * format "file:line:column: field: what was expected, what was found", unknown keys are errors). The
- * YAML tree and its limits come from hx_yaml.c. Devices are resolved against each SoC by the runner
- * (hx_run_check), still before anything runs.
+ * YAML tree, its refusals and the generic checks come from model/common/sim_yaml.c. Devices are
+ * resolved against each SoC by the runner (hx_run_check), still before anything runs.
  */
 #include "hx_scenario.h"
 
@@ -32,147 +32,128 @@ bool hx_is_finding_kind(const char *kind)
 	return false;
 }
 
-struct ld {
-	const char *file;
-	struct hx_error *err;
-	bool failed;
+/* The scenario limits: sim_yaml's defaults, but ten levels of nesting (docs/scenarios.md). */
+static const struct sim_yaml_limits hx_limits = {
+	.max_file = 1u << 20,
+	.max_depth = 10,
+	.max_nodes = 65536u,
+	.max_scalar = 4096u,
 };
 
-static void failf(struct ld *ld, const struct hx_ynode *at, const char *field, const char *fmt, ...)
-	__attribute__((format(printf, 4, 5)));
-static void failf(struct ld *ld, const struct hx_ynode *at, const char *field, const char *fmt, ...)
+bool hx_yparse_u64(const char *s, uint64_t *out)
 {
-	char what[400];
-	va_list ap;
+	uint64_t v = 0, base = 10, mult = 1;
+	size_t len = strlen(s), i = 0, digits = 0;
 
-	if (ld->failed)
-		return;
-	ld->failed = true;
-	va_start(ap, fmt);
-	vsnprintf(what, sizeof(what), fmt, ap);
-	va_end(ap);
-	snprintf(ld->err->msg, sizeof(ld->err->msg), "%s:%u:%u: %s: %s", ld->file, at ? at->line : 1,
-		 at ? at->col : 1, field && *field ? field : "(top level)", what);
-}
+	if (len && (s[len - 1] == 'K' || s[len - 1] == 'M' || s[len - 1] == 'G')) {
+		mult = s[len - 1] == 'K' ? 1ull << 10 : s[len - 1] == 'M' ? 1ull << 20 : 1ull << 30;
+		len--;
+	}
+	if (len > 2 && s[0] == '0' && (s[1] == 'x' || s[1] == 'X')) {
+		base = 16;
+		i = 2;
+	} else if (len > 2 && s[0] == '0' && (s[1] == 'b' || s[1] == 'B')) {
+		base = 2;
+		i = 2;
+	}
+	for (; i < len; i++) {
+		unsigned int d;
+		char c = s[i];
 
-static bool check_keys(struct ld *ld, const struct hx_ynode *map, const char *path, const char *const *allowed)
-{
-	char list[400], field[200];
-	unsigned int i, k;
-	size_t o;
-
-	for (i = 0; i + 1 < map->n; i += 2) {
-		const struct hx_ynode *key = map->items[i];
-
-		for (k = 0; allowed[k]; k++)
-			if (!strcmp(allowed[k], key->text))
-				break;
-		if (allowed[k])
+		if (c == '_')
 			continue;
-		o = 0;
-		list[0] = '\0';
-		for (k = 0; allowed[k] && o < sizeof(list); k++)
-			o += (size_t)snprintf(list + o, sizeof(list) - o, "%s%s", k ? ", " : "", allowed[k]);
-		snprintf(field, sizeof(field), "%s%s%.40s", path, *path ? "." : "", key->text);
-		failf(ld, key, field, "expected one of %s, found an unknown key \"%.40s\"", list, key->text);
-		return false;
+		if (c >= '0' && c <= '9')
+			d = (unsigned int)(c - '0');
+		else if (c >= 'a' && c <= 'f')
+			d = (unsigned int)(c - 'a' + 10);
+		else if (c >= 'A' && c <= 'F')
+			d = (unsigned int)(c - 'A' + 10);
+		else
+			return false;
+		if (d >= base)
+			return false;
+		if (v > (UINT64_MAX - d) / base)
+			return false;
+		v = v * base + d;
+		digits++;
 	}
+	if (!digits)
+		return false;
+	if (mult > 1 && v > UINT64_MAX / mult)
+		return false;
+	*out = v * mult;
 	return true;
-}
-
-static bool want(struct ld *ld, const struct hx_ynode *n, const struct hx_ynode *at, const char *field,
-		 enum hx_ynode_kind kind, const char *what)
-{
-	char buf[80];
-
-	if (!n) {
-		failf(ld, at, field, "expected %s, found nothing (the field is missing)", what);
-		return false;
-	}
-	if (n->kind != kind) {
-		failf(ld, n, field, "expected %s, found %s", what, hx_ydescribe(n, buf, sizeof(buf)));
-		return false;
-	}
-	return true;
-}
-
-static void fpath(char *out, size_t cap, const char *path, const char *key)
-{
-	snprintf(out, cap, "%s%s%s", path, *path ? "." : "", key);
 }
 
 /* An optional (or required) unsigned number field. Returns false only on error. */
-static bool get_u64(struct ld *ld, const struct hx_ynode *map, const char *path, const char *key, bool required,
-		    uint64_t max, uint64_t *out, bool *present)
+static bool get_u64(struct sim_yaml_ctx *ld, const struct sim_ynode *map, const char *path, const char *key,
+		    bool required, uint64_t max, uint64_t *out, bool *present)
 {
-	const struct hx_ynode *n = hx_ymap_get(map, key, NULL);
+	const struct sim_ynode *n = sim_ymap_get(map, key, NULL);
 	char field[200], buf[80];
 	uint64_t v;
 
-	fpath(field, sizeof(field), path, key);
+	sim_yaml_join_path(field, sizeof(field), path, key);
 	if (present)
 		*present = n != NULL;
 	if (!n) {
 		if (required)
-			failf(ld, map, field, "expected a number, found nothing (the field is missing)");
+			sim_yaml_fail_at(ld, map, field, "expected a number, found nothing (the field is missing)");
 		return !required;
 	}
-	if (n->kind != HX_YN_SCALAR || !n->plain || !hx_yparse_u64(n->text, &v)) {
-		failf(ld, n, field, "expected an unsigned number (decimal, 0x hex, 0b binary, K/M/G suffix), found %s",
-		      hx_ydescribe(n, buf, sizeof(buf)));
+	if (n->kind != SIM_YN_SCALAR || !n->plain || !hx_yparse_u64(n->text, &v)) {
+		sim_yaml_fail_at(ld, n, field,
+				 "expected an unsigned number (decimal, 0x hex, 0b binary, K/M/G suffix), found %s",
+				 sim_ydescribe(n, buf, sizeof(buf)));
 		return false;
 	}
 	if (v > max) {
-		failf(ld, n, field, "expected a number of at most 0x%llx, found %s", (unsigned long long)max, n->text);
+		sim_yaml_fail_at(ld, n, field, "expected a number of at most 0x%llx, found %s", (unsigned long long)max,
+				 n->text);
 		return false;
 	}
 	*out = v;
 	return true;
 }
 
-static bool get_str(struct ld *ld, const struct hx_ynode *map, const char *path, const char *key, bool required,
-		    char *out, size_t cap, bool *present)
+static bool get_str(struct sim_yaml_ctx *ld, const struct sim_ynode *map, const char *path, const char *key,
+		    bool required, char *out, size_t cap, bool *present)
 {
-	const struct hx_ynode *n = hx_ymap_get(map, key, NULL);
+	const struct sim_ynode *n = sim_ymap_get(map, key, NULL);
 	char field[200], buf[80];
 
-	fpath(field, sizeof(field), path, key);
+	sim_yaml_join_path(field, sizeof(field), path, key);
 	if (present)
 		*present = n != NULL;
 	if (!n) {
 		if (required)
-			failf(ld, map, field, "expected a text value, found nothing (the field is missing)");
+			sim_yaml_fail_at(ld, map, field, "expected a text value, found nothing (the field is missing)");
 		return !required;
 	}
-	if (n->kind != HX_YN_SCALAR) {
-		failf(ld, n, field, "expected a text value, found %s", hx_ydescribe(n, buf, sizeof(buf)));
+	if (n->kind != SIM_YN_SCALAR) {
+		sim_yaml_fail_at(ld, n, field, "expected a text value, found %s", sim_ydescribe(n, buf, sizeof(buf)));
 		return false;
 	}
-	if (n->len >= cap) {
-		failf(ld, n, field, "expected at most %zu characters, found %zu", cap - 1, n->len);
-		return false;
-	}
-	memcpy(out, n->text, n->len + 1);
-	return true;
+	return sim_yaml_copy_text(ld, n, field, out, cap);
 }
 
-static bool get_bool(struct ld *ld, const struct hx_ynode *map, const char *path, const char *key, bool *out)
+static bool get_bool(struct sim_yaml_ctx *ld, const struct sim_ynode *map, const char *path, const char *key, bool *out)
 {
-	const struct hx_ynode *n = hx_ymap_get(map, key, NULL);
+	const struct sim_ynode *n = sim_ymap_get(map, key, NULL);
 	char field[200], buf[80];
 
 	if (!n)
 		return true;
-	fpath(field, sizeof(field), path, key);
-	if (n->kind == HX_YN_SCALAR && n->plain && (!strcmp(n->text, "true") || !strcmp(n->text, "yes"))) {
+	sim_yaml_join_path(field, sizeof(field), path, key);
+	if (n->kind == SIM_YN_SCALAR && n->plain && (!strcmp(n->text, "true") || !strcmp(n->text, "yes"))) {
 		*out = true;
 		return true;
 	}
-	if (n->kind == HX_YN_SCALAR && n->plain && (!strcmp(n->text, "false") || !strcmp(n->text, "no"))) {
+	if (n->kind == SIM_YN_SCALAR && n->plain && (!strcmp(n->text, "false") || !strcmp(n->text, "no"))) {
 		*out = false;
 		return true;
 	}
-	failf(ld, n, field, "expected true or false, found %s", hx_ydescribe(n, buf, sizeof(buf)));
+	sim_yaml_fail_at(ld, n, field, "expected true or false, found %s", sim_ydescribe(n, buf, sizeof(buf)));
 	return false;
 }
 
@@ -182,28 +163,29 @@ static bool is_name_char(char c)
 	       c == '_' || c == '.';
 }
 
-static bool check_name(struct ld *ld, const struct hx_ynode *n, const char *field, const char *s)
+static bool check_name(struct sim_yaml_ctx *ld, const struct sim_ynode *n, const char *field, const char *s)
 {
 	size_t i;
 
 	for (i = 0; s[i]; i++) {
 		if (!is_name_char(s[i])) {
-			failf(ld, n, field, "expected a name of letters, digits, '-', '_' and '.', found \"%.40s\"", s);
+			sim_yaml_fail_at(ld, n, field,
+					 "expected a name of letters, digits, '-', '_' and '.', found \"%.40s\"", s);
 			return false;
 		}
 	}
 	if (!i) {
-		failf(ld, n, field, "expected a name, found an empty one");
+		sim_yaml_fail_at(ld, n, field, "expected a name, found an empty one");
 		return false;
 	}
 	return true;
 }
 
 /* socs: / kernels: a list of names or `any`. */
-static bool get_targets(struct ld *ld, const struct hx_ynode *root, const char *key, bool *any,
+static bool get_targets(struct sim_yaml_ctx *ld, const struct sim_ynode *root, const char *key, bool *any,
 			char (*names)[32], unsigned int *count)
 {
-	const struct hx_ynode *n = hx_ymap_get(root, key, NULL);
+	const struct sim_ynode *n = sim_ymap_get(root, key, NULL);
 	char field[64], buf[80];
 	unsigned int i;
 
@@ -211,24 +193,25 @@ static bool get_targets(struct ld *ld, const struct hx_ynode *root, const char *
 	*count = 0;
 	if (!n)
 		return true;
-	if (n->kind == HX_YN_SCALAR && !strcmp(n->text, "any"))
+	if (n->kind == SIM_YN_SCALAR && !strcmp(n->text, "any"))
 		return true;
-	if (n->kind != HX_YN_SEQ || n->n == 0) {
-		failf(ld, n, key, "expected `any` or a non-empty list of names, found %s", hx_ydescribe(n, buf, sizeof(buf)));
+	if (n->kind != SIM_YN_SEQ || n->n == 0) {
+		sim_yaml_fail_at(ld, n, key, "expected `any` or a non-empty list of names, found %s",
+				 sim_ydescribe(n, buf, sizeof(buf)));
 		return false;
 	}
 	if (n->n > HX_MAX_TARGETS) {
-		failf(ld, n, key, "expected at most %u names, found %u", HX_MAX_TARGETS, n->n);
+		sim_yaml_fail_at(ld, n, key, "expected at most %u names, found %u", HX_MAX_TARGETS, n->n);
 		return false;
 	}
 	*any = false;
 	for (i = 0; i < n->n; i++) {
-		const struct hx_ynode *it = n->items[i];
+		const struct sim_ynode *it = n->items[i];
 
 		snprintf(field, sizeof(field), "%s[%u]", key, i);
-		if (it->kind != HX_YN_SCALAR || it->len >= 32) {
-			failf(ld, it, field, "expected a name (at most 31 characters), found %s",
-			      hx_ydescribe(it, buf, sizeof(buf)));
+		if (it->kind != SIM_YN_SCALAR || it->len >= 32) {
+			sim_yaml_fail_at(ld, it, field, "expected a name (at most 31 characters), found %s",
+					 sim_ydescribe(it, buf, sizeof(buf)));
 			return false;
 		}
 		if (!check_name(ld, it, field, it->text))
@@ -249,69 +232,72 @@ static int find_device(const struct hx_scenario *sc, const char *name)
 	return -1;
 }
 
-static bool get_device_ref(struct ld *ld, const struct hx_scenario *sc, const struct hx_ynode *map,
+static bool get_device_ref(struct sim_yaml_ctx *ld, const struct hx_scenario *sc, const struct sim_ynode *map,
 			   const char *path, bool required, int *out)
 {
-	const struct hx_ynode *n = hx_ymap_get(map, "device", NULL);
+	const struct sim_ynode *n = sim_ymap_get(map, "device", NULL);
 	char field[200], buf[80], list[300];
 	unsigned int i;
 	size_t o = 0;
 
-	fpath(field, sizeof(field), path, "device");
+	sim_yaml_join_path(field, sizeof(field), path, "device");
 	*out = -1;
 	if (!n) {
 		if (required)
-			failf(ld, map, field, "expected a device named under devices:, found nothing (the field is missing)");
+			sim_yaml_fail_at(ld, map, field,
+					 "expected a device named under devices:, found nothing (the field is missing)");
 		return !required;
 	}
-	if (n->kind == HX_YN_SCALAR)
+	if (n->kind == SIM_YN_SCALAR)
 		*out = find_device(sc, n->text);
 	if (*out >= 0)
 		return true;
 	list[0] = '\0';
 	for (i = 0; i < sc->ndevices && o < sizeof(list); i++)
 		o += (size_t)snprintf(list + o, sizeof(list) - o, "%s%s", i ? ", " : "", sc->devices[i].name);
-	failf(ld, n, field, "expected a device named under devices: (%s), found %s", sc->ndevices ? list : "none declared",
-	      hx_ydescribe(n, buf, sizeof(buf)));
+	sim_yaml_fail_at(ld, n, field, "expected a device named under devices: (%s), found %s",
+			 sc->ndevices ? list : "none declared", sim_ydescribe(n, buf, sizeof(buf)));
 	return false;
 }
 
-static bool parse_devices(struct ld *ld, const struct hx_ynode *root, struct hx_scenario *sc)
+static bool parse_devices(struct sim_yaml_ctx *ld, const struct sim_ynode *root, struct hx_scenario *sc)
 {
 	static const char *const dev_keys[] = { "liodn", "pamu", NULL };
-	const struct hx_ynode *n = hx_ymap_get(root, "devices", NULL);
+	const struct sim_ynode *n = sim_ymap_get(root, "devices", NULL);
 	char field[200], buf[80];
 	unsigned int i;
 
 	if (!n)
 		return true;
-	if (!want(ld, n, root, "devices", HX_YN_MAP, "a mapping of device names to tree nodes"))
+	if (!sim_yaml_expect(ld, n, root, "devices", SIM_YN_MAP, "a mapping of device names to tree nodes"))
 		return false;
 	if (n->n / 2 > HX_MAX_DEVICES) {
-		failf(ld, n, "devices", "expected at most %u devices, found %u", HX_MAX_DEVICES, n->n / 2);
+		sim_yaml_fail_at(ld, n, "devices", "expected at most %u devices, found %u", HX_MAX_DEVICES, n->n / 2);
 		return false;
 	}
 	for (i = 0; i + 1 < n->n; i += 2) {
-		const struct hx_ynode *key = n->items[i], *val = n->items[i + 1];
+		const struct sim_ynode *key = n->items[i], *val = n->items[i + 1];
 		struct hx_device *d = &sc->devices[sc->ndevices];
 
 		snprintf(field, sizeof(field), "devices.%.40s", key->text);
 		if (key->len >= HX_NAME_LEN || !check_name(ld, key, field, key->text))
-			return !ld->failed ? (failf(ld, key, field, "expected a shorter name"), false) : false;
+			return ld->status == SIM_YAML_OK ?
+				       (sim_yaml_fail_at(ld, key, field, "expected a shorter name"), false) : false;
 		memcpy(d->name, key->text, key->len + 1);
 		d->line = val->line;
 		d->col = val->col;
-		if (val->kind == HX_YN_SCALAR) {
+		if (val->kind == SIM_YN_SCALAR) {
 			if (val->len == 0 || val->len >= sizeof(d->node)) {
-				failf(ld, val, field, "expected a tree node path or a preset device label, found %s",
-				      hx_ydescribe(val, buf, sizeof(buf)));
+				sim_yaml_fail_at(ld, val, field,
+						 "expected a tree node path or a preset device label, found %s",
+						 sim_ydescribe(val, buf, sizeof(buf)));
 				return false;
 			}
 			memcpy(d->node, val->text, val->len + 1);
-		} else if (val->kind == HX_YN_MAP) {
+		} else if (val->kind == SIM_YN_MAP) {
 			uint64_t v = 0;
 
-			if (!check_keys(ld, val, field, dev_keys) ||
+			if (!sim_yaml_check_keys(ld, val, field, dev_keys) ||
 			    !get_u64(ld, val, field, "liodn", true, 0xffff, &v, NULL))
 				return false;
 			d->explicit_liodn = true;
@@ -321,8 +307,9 @@ static bool parse_devices(struct ld *ld, const struct hx_ynode *root, struct hx_
 				return false;
 			d->pamu = (unsigned int)v;
 		} else {
-			failf(ld, val, field, "expected a tree node path, a preset label or {liodn: N, pamu: N}, found %s",
-			      hx_ydescribe(val, buf, sizeof(buf)));
+			sim_yaml_fail_at(ld, val, field,
+					 "expected a tree node path, a preset label or {liodn: N, pamu: N}, found %s",
+					 sim_ydescribe(val, buf, sizeof(buf)));
 			return false;
 		}
 		sc->ndevices++;
@@ -330,30 +317,31 @@ static bool parse_devices(struct ld *ld, const struct hx_ynode *root, struct hx_
 	return true;
 }
 
-static bool parse_ranges(struct ld *ld, const struct hx_ynode *n, const char *path, struct hx_range *out,
+static bool parse_ranges(struct sim_yaml_ctx *ld, const struct sim_ynode *n, const char *path, struct hx_range *out,
 			 unsigned int *count)
 {
 	static const char *const keys[] = { "base", "size", NULL };
 	char field[200];
 	unsigned int i;
 
-	if (!want(ld, n, n, path, HX_YN_SEQ, "a list of {base, size} ranges"))
+	if (!sim_yaml_expect(ld, n, n, path, SIM_YN_SEQ, "a list of {base, size} ranges"))
 		return false;
 	if (n->n > HX_MAX_RANGES) {
-		failf(ld, n, path, "expected at most %u ranges, found %u", HX_MAX_RANGES, n->n);
+		sim_yaml_fail_at(ld, n, path, "expected at most %u ranges, found %u", HX_MAX_RANGES, n->n);
 		return false;
 	}
 	for (i = 0; i < n->n; i++) {
 		snprintf(field, sizeof(field), "%.150s[%u]", path, i);
-		if (!want(ld, n->items[i], n, field, HX_YN_MAP, "a {base, size} range") ||
-		    !check_keys(ld, n->items[i], field, keys) ||
+		if (!sim_yaml_expect(ld, n->items[i], n, field, SIM_YN_MAP, "a {base, size} range") ||
+		    !sim_yaml_check_keys(ld, n->items[i], field, keys) ||
 		    !get_u64(ld, n->items[i], field, "base", true, (1ull << 36) - 1, &out[i].base, NULL) ||
 		    !get_u64(ld, n->items[i], field, "size", true, 1ull << 36, &out[i].size, NULL))
 			return false;
 		if (out[i].size == 0 || out[i].base + out[i].size > (1ull << 36)) {
-			failf(ld, n->items[i], field, "expected a non-empty range inside the 36-bit address space, "
-			      "found base 0x%llx size 0x%llx", (unsigned long long)out[i].base,
-			      (unsigned long long)out[i].size);
+			sim_yaml_fail_at(ld, n->items[i], field,
+					 "expected a non-empty range inside the 36-bit address space, "
+					 "found base 0x%llx size 0x%llx",
+					 (unsigned long long)out[i].base, (unsigned long long)out[i].size);
 			return false;
 		}
 	}
@@ -361,72 +349,79 @@ static bool parse_ranges(struct ld *ld, const struct hx_ynode *n, const char *pa
 	return true;
 }
 
-static bool parse_policy(struct ld *ld, const struct hx_ynode *root, struct hx_scenario *sc)
+static bool parse_policy(struct sim_yaml_ctx *ld, const struct sim_ynode *root, struct hx_scenario *sc)
 {
 	static const char *const pol_keys[] = { "domains", NULL };
 	static const char *const dom_keys[] = { "name", "devices", "memory", "msi-banks", NULL };
-	const struct hx_ynode *n = hx_ymap_get(root, "policy", NULL), *doms;
+	const struct sim_ynode *n = sim_ymap_get(root, "policy", NULL), *doms;
 	char field[200], f2[240], buf[80];
 	unsigned int i, k;
 
 	if (!n)
 		return true;
-	if (!want(ld, n, root, "policy", HX_YN_MAP, "a mapping with domains:") || !check_keys(ld, n, "policy", pol_keys))
+	if (!sim_yaml_expect(ld, n, root, "policy", SIM_YN_MAP, "a mapping with domains:") ||
+	    !sim_yaml_check_keys(ld, n, "policy", pol_keys))
 		return false;
-	doms = hx_ymap_get(n, "domains", NULL);
-	if (!want(ld, doms, n, "policy.domains", HX_YN_SEQ, "a list of domains"))
+	doms = sim_ymap_get(n, "domains", NULL);
+	if (!sim_yaml_expect(ld, doms, n, "policy.domains", SIM_YN_SEQ, "a list of domains"))
 		return false;
 	if (doms->n == 0 || doms->n > HX_MAX_DOMAINS) {
-		failf(ld, doms, "policy.domains", "expected 1 to %u domains, found %u", HX_MAX_DOMAINS, doms->n);
+		sim_yaml_fail_at(ld, doms, "policy.domains", "expected 1 to %u domains, found %u", HX_MAX_DOMAINS,
+				 doms->n);
 		return false;
 	}
 	sc->has_policy = true;
 	for (i = 0; i < doms->n; i++) {
-		const struct hx_ynode *d = doms->items[i], *devs, *mem, *banks;
+		const struct sim_ynode *d = doms->items[i], *devs, *mem, *banks;
 		struct hx_domain *dom = &sc->domains[i];
 
 		snprintf(field, sizeof(field), "policy.domains[%u]", i);
-		if (!want(ld, d, doms, field, HX_YN_MAP, "a domain mapping") || !check_keys(ld, d, field, dom_keys) ||
+		if (!sim_yaml_expect(ld, d, doms, field, SIM_YN_MAP, "a domain mapping") ||
+		    !sim_yaml_check_keys(ld, d, field, dom_keys) ||
 		    !get_str(ld, d, field, "name", true, dom->name, sizeof(dom->name), NULL))
 			return false;
-		devs = hx_ymap_get(d, "devices", NULL);
-		fpath(f2, sizeof(f2), field, "devices");
-		if (!want(ld, devs, d, f2, HX_YN_SEQ, "a list of device names"))
+		devs = sim_ymap_get(d, "devices", NULL);
+		sim_yaml_join_path(f2, sizeof(f2), field, "devices");
+		if (!sim_yaml_expect(ld, devs, d, f2, SIM_YN_SEQ, "a list of device names"))
 			return false;
 		for (k = 0; k < devs->n; k++) {
-			int idx = devs->items[k]->kind == HX_YN_SCALAR ? find_device(sc, devs->items[k]->text) : -1;
+			int idx = devs->items[k]->kind == SIM_YN_SCALAR ? find_device(sc, devs->items[k]->text) : -1;
 			unsigned int o;
 
 			if (idx < 0) {
-				failf(ld, devs->items[k], f2, "expected a device named under devices:, found %s",
-				      hx_ydescribe(devs->items[k], buf, sizeof(buf)));
+				sim_yaml_fail_at(ld, devs->items[k], f2,
+						 "expected a device named under devices:, found %s",
+						 sim_ydescribe(devs->items[k], buf, sizeof(buf)));
 				return false;
 			}
 			for (o = 0; o < i; o++) {
 				if (sc->domains[o].devices & (1u << idx)) {
-					failf(ld, devs->items[k], f2, "expected each device in one domain, found %s "
-					      "also in domain %s", devs->items[k]->text, sc->domains[o].name);
+					sim_yaml_fail_at(ld, devs->items[k], f2,
+							 "expected each device in one domain, found %s "
+							 "also in domain %s",
+							 devs->items[k]->text, sc->domains[o].name);
 					return false;
 				}
 			}
 			dom->devices |= 1u << idx;
 		}
-		mem = hx_ymap_get(d, "memory", NULL);
-		fpath(f2, sizeof(f2), field, "memory");
+		mem = sim_ymap_get(d, "memory", NULL);
+		sim_yaml_join_path(f2, sizeof(f2), field, "memory");
 		if (mem && !parse_ranges(ld, mem, f2, dom->mem, &dom->nmem))
 			return false;
-		banks = hx_ymap_get(d, "msi-banks", NULL);
-		fpath(f2, sizeof(f2), field, "msi-banks");
+		banks = sim_ymap_get(d, "msi-banks", NULL);
+		sim_yaml_join_path(f2, sizeof(f2), field, "msi-banks");
 		if (banks) {
-			if (!want(ld, banks, d, f2, HX_YN_SEQ, "a list of MSI bank numbers"))
+			if (!sim_yaml_expect(ld, banks, d, f2, SIM_YN_SEQ, "a list of MSI bank numbers"))
 				return false;
 			for (k = 0; k < banks->n; k++) {
 				uint64_t b;
 
-				if (banks->items[k]->kind != HX_YN_SCALAR || !hx_yparse_u64(banks->items[k]->text, &b) ||
-				    b >= 8) {
-					failf(ld, banks->items[k], f2, "expected an MSI bank number 0..7, found %s",
-					      hx_ydescribe(banks->items[k], buf, sizeof(buf)));
+				if (banks->items[k]->kind != SIM_YN_SCALAR ||
+				    !hx_yparse_u64(banks->items[k]->text, &b) || b >= 8) {
+					sim_yaml_fail_at(ld, banks->items[k], f2,
+							 "expected an MSI bank number 0..7, found %s",
+							 sim_ydescribe(banks->items[k], buf, sizeof(buf)));
 					return false;
 				}
 				dom->msi_banks |= 1u << b;
@@ -437,17 +432,18 @@ static bool parse_policy(struct ld *ld, const struct hx_ynode *root, struct hx_s
 	return true;
 }
 
-static bool parse_op(struct ld *ld, const struct hx_ynode *map, const char *path, uint8_t *op, bool is_write_default)
+static bool parse_op(struct sim_yaml_ctx *ld, const struct sim_ynode *map, const char *path, uint8_t *op,
+		     bool is_write_default)
 {
-	const struct hx_ynode *n = hx_ymap_get(map, "op", NULL);
+	const struct sim_ynode *n = sim_ymap_get(map, "op", NULL);
 	char field[200], buf[80];
 	uint64_t v;
 
 	*op = is_write_default ? PAMU_OP_WRITE : PAMU_OP_READ;
 	if (!n)
 		return true;
-	fpath(field, sizeof(field), path, "op");
-	if (n->kind == HX_YN_SCALAR) {
+	sim_yaml_join_path(field, sizeof(field), path, "op");
+	if (n->kind == SIM_YN_SCALAR) {
 		if (!strcmp(n->text, "read")) {
 			*op = PAMU_OP_READ;
 			return true;
@@ -461,8 +457,8 @@ static bool parse_op(struct ld *ld, const struct hx_ynode *map, const char *path
 			return true;
 		}
 	}
-	failf(ld, n, field, "expected read, write or an inbound operation code 0..0xff, found %s",
-	      hx_ydescribe(n, buf, sizeof(buf)));
+	sim_yaml_fail_at(ld, n, field, "expected read, write or an inbound operation code 0..0xff, found %s",
+			 sim_ydescribe(n, buf, sizeof(buf)));
 	return false;
 }
 
@@ -476,24 +472,24 @@ static bool fault_name_known(const char *s)
 	return false;
 }
 
-static bool parse_dma_expect(struct ld *ld, const struct hx_ynode *map, const char *path, struct hx_step *st)
+static bool parse_dma_expect(struct sim_yaml_ctx *ld, const struct sim_ynode *map, const char *path, struct hx_step *st)
 {
 	static const char *const keys[] = { "translated", NULL };
-	const struct hx_ynode *n = hx_ymap_get(map, "expect", NULL);
+	const struct sim_ynode *n = sim_ymap_get(map, "expect", NULL);
 	char field[200], buf[80];
 
 	st->expect = HX_EXPECT_ANY;
 	if (!n)
 		return true;
-	fpath(field, sizeof(field), path, "expect");
-	if (n->kind == HX_YN_MAP) {
-		if (!check_keys(ld, n, field, keys) ||
+	sim_yaml_join_path(field, sizeof(field), path, "expect");
+	if (n->kind == SIM_YN_MAP) {
+		if (!sim_yaml_check_keys(ld, n, field, keys) ||
 		    !get_u64(ld, n, field, "translated", true, (1ull << 36) - 1, &st->expect_addr, NULL))
 			return false;
 		st->expect = HX_EXPECT_TRANSLATED;
 		return true;
 	}
-	if (n->kind == HX_YN_SCALAR) {
+	if (n->kind == SIM_YN_SCALAR) {
 		if (!strcmp(n->text, "ok")) {
 			st->expect = HX_EXPECT_OK;
 			return true;
@@ -508,19 +504,21 @@ static bool parse_dma_expect(struct ld *ld, const struct hx_ynode *map, const ch
 			return true;
 		}
 	}
-	failf(ld, n, field, "expected ok, fault, a fault kind (window, permission, paace-invalid, ...; "
-	      "docs/scenarios.md) or {translated: ADDRESS}, found %s", hx_ydescribe(n, buf, sizeof(buf)));
+	sim_yaml_fail_at(ld, n, field,
+			 "expected ok, fault, a fault kind (window, permission, paace-invalid, ...; "
+			 "docs/scenarios.md) or {translated: ADDRESS}, found %s",
+			 sim_ydescribe(n, buf, sizeof(buf)));
 	return false;
 }
 
-static bool parse_block(struct ld *ld, const struct hx_ynode *map, const char *path, struct hx_step *st)
+static bool parse_block(struct sim_yaml_ctx *ld, const struct sim_ynode *map, const char *path, struct hx_step *st)
 {
-	const struct hx_ynode *n = hx_ymap_get(map, "block", NULL);
+	const struct sim_ynode *n = sim_ymap_get(map, "block", NULL);
 	char field[200], buf[80];
 	uint64_t idx;
 
-	fpath(field, sizeof(field), path, "block");
-	if (!want(ld, n, map, field, HX_YN_SCALAR, "a block: pamu<N>, mpic, guts, ccsr or phys"))
+	sim_yaml_join_path(field, sizeof(field), path, "block");
+	if (!sim_yaml_expect(ld, n, map, field, SIM_YN_SCALAR, "a block: pamu<N>, mpic, guts, ccsr or phys"))
 		return false;
 	if (!strncmp(n->text, "pamu", 4) && hx_yparse_u64(n->text + 4, &idx) && idx < 8) {
 		st->block = HX_BLOCK_PAMU;
@@ -534,14 +532,14 @@ static bool parse_block(struct ld *ld, const struct hx_ynode *map, const char *p
 	} else if (!strcmp(n->text, "phys")) {
 		st->block = HX_BLOCK_PHYS;
 	} else {
-		failf(ld, n, field, "expected a block: pamu<N>, mpic, guts, ccsr or phys, found %s",
-		      hx_ydescribe(n, buf, sizeof(buf)));
+		sim_yaml_fail_at(ld, n, field, "expected a block: pamu<N>, mpic, guts, ccsr or phys, found %s",
+				 sim_ydescribe(n, buf, sizeof(buf)));
 		return false;
 	}
 	return true;
 }
 
-static bool parse_reg_access(struct ld *ld, const struct hx_ynode *map, const char *path, struct hx_step *st,
+static bool parse_reg_access(struct sim_yaml_ctx *ld, const struct sim_ynode *map, const char *path, struct hx_step *st,
 			     bool write)
 {
 	bool has_reg = false, has_off = false, has_expect = false;
@@ -554,14 +552,14 @@ static bool parse_reg_access(struct ld *ld, const struct hx_ynode *map, const ch
 	    !get_u64(ld, map, path, "size", false, 8, &size, NULL))
 		return false;
 	if (has_reg == has_off) {
-		failf(ld, map, path, "expected exactly one of reg: NAME and offset: N, found %s",
-		      has_reg ? "both" : "neither");
+		sim_yaml_fail_at(ld, map, path, "expected exactly one of reg: NAME and offset: N, found %s",
+				 has_reg ? "both" : "neither");
 		return false;
 	}
 	if (size != 1 && size != 2 && size != 4 && size != 8) {
-		fpath(field, sizeof(field), path, "size");
-		failf(ld, hx_ymap_get(map, "size", NULL), field, "expected 1, 2, 4 or 8, found %llu",
-		      (unsigned long long)size);
+		sim_yaml_join_path(field, sizeof(field), path, "size");
+		sim_yaml_fail_at(ld, sim_ymap_get(map, "size", NULL), field, "expected 1, 2, 4 or 8, found %llu",
+				 (unsigned long long)size);
 		return false;
 	}
 	st->size = (unsigned int)size;
@@ -575,16 +573,16 @@ static bool parse_reg_access(struct ld *ld, const struct hx_ynode *map, const ch
 	return true;
 }
 
-static bool parse_perms(struct ld *ld, const struct hx_ynode *map, const char *path, struct hx_step *st)
+static bool parse_perms(struct sim_yaml_ctx *ld, const struct sim_ynode *map, const char *path, struct hx_step *st)
 {
 	char p[8] = "rw", field[200];
-	const struct hx_ynode *n = hx_ymap_get(map, "perms", NULL);
+	const struct sim_ynode *n = sim_ymap_get(map, "perms", NULL);
 
 	if (!get_str(ld, map, path, "perms", false, p, sizeof(p), NULL))
 		return false;
 	if (strcmp(p, "rw") && strcmp(p, "r") && strcmp(p, "w") && strcmp(p, "none")) {
-		fpath(field, sizeof(field), path, "perms");
-		failf(ld, n, field, "expected rw, r, w or none, found \"%s\"", p);
+		sim_yaml_join_path(field, sizeof(field), path, "perms");
+		sim_yaml_fail_at(ld, n, field, "expected rw, r, w or none, found \"%s\"", p);
 		return false;
 	}
 	st->perm_read = strchr(p, 'r') != NULL;
@@ -592,31 +590,33 @@ static bool parse_perms(struct ld *ld, const struct hx_ynode *map, const char *p
 	return true;
 }
 
-static bool parse_fields(struct ld *ld, const struct hx_ynode *map, const char *path, struct hx_step *st)
+static bool parse_fields(struct sim_yaml_ctx *ld, const struct sim_ynode *map, const char *path, struct hx_step *st)
 {
-	const struct hx_ynode *n = hx_ymap_get(map, "fields", NULL);
+	const struct sim_ynode *n = sim_ymap_get(map, "fields", NULL);
 	char field[200], f2[256], buf[80];
 	unsigned int i;
 
-	fpath(field, sizeof(field), path, "fields");
-	if (!want(ld, n, map, field, HX_YN_MAP, "a mapping of PAACE field names to values"))
+	sim_yaml_join_path(field, sizeof(field), path, "fields");
+	if (!sim_yaml_expect(ld, n, map, field, SIM_YN_MAP, "a mapping of PAACE field names to values"))
 		return false;
 	if (n->n / 2 > HX_MAX_FIELDS || n->n == 0) {
-		failf(ld, n, field, "expected 1 to %u fields, found %u", HX_MAX_FIELDS, n->n / 2);
+		sim_yaml_fail_at(ld, n, field, "expected 1 to %u fields, found %u", HX_MAX_FIELDS, n->n / 2);
 		return false;
 	}
 	for (i = 0; i + 1 < n->n; i += 2) {
-		const struct hx_ynode *k = n->items[i], *v = n->items[i + 1];
+		const struct sim_ynode *k = n->items[i], *v = n->items[i + 1];
 		struct hx_field_write *fw = &st->fields[st->nfields];
 
 		snprintf(f2, sizeof(f2), "%s.%.40s", field, k->text);
 		if (k->len >= sizeof(fw->name)) {
-			failf(ld, k, f2, "expected a PAACE field name (docs/scenarios.md), found \"%.40s\"", k->text);
+			sim_yaml_fail_at(ld, k, f2, "expected a PAACE field name (docs/scenarios.md), found \"%.40s\"",
+					 k->text);
 			return false;
 		}
 		memcpy(fw->name, k->text, k->len + 1);
-		if (v->kind != HX_YN_SCALAR || !hx_yparse_u64(v->text, &fw->value) || fw->value > 0xffffffffu) {
-			failf(ld, v, f2, "expected a 32-bit unsigned number, found %s", hx_ydescribe(v, buf, sizeof(buf)));
+		if (v->kind != SIM_YN_SCALAR || !hx_yparse_u64(v->text, &fw->value) || fw->value > 0xffffffffu) {
+			sim_yaml_fail_at(ld, v, f2, "expected a 32-bit unsigned number, found %s",
+					 sim_ydescribe(v, buf, sizeof(buf)));
 			return false;
 		}
 		st->nfields++;
@@ -627,7 +627,7 @@ static bool parse_fields(struct ld *ld, const struct hx_ynode *map, const char *
 /* Field-name validation lives with the layout (hx_run.c). */
 bool hx_paace_field_known(const char *name, bool secondary);
 
-static bool parse_step(struct ld *ld, struct hx_scenario *sc, const struct hx_ynode *item, unsigned int idx,
+static bool parse_step(struct sim_yaml_ctx *ld, struct hx_scenario *sc, const struct sim_ynode *item, unsigned int idx,
 		       struct hx_step *st)
 {
 	static const char *const tables_keys[] = { "base", "pamus", "enable", NULL };
@@ -644,21 +644,22 @@ static bool parse_step(struct ld *ld, struct hx_scenario *sc, const struct hx_yn
 	static const char *const none_keys[] = { NULL };
 	static const char *const kinds[] = { "tables", "paace", "paace-field", "write", "read", "mem-write", "dma",
 					     "msi", "traffic", "boot", "shutdown", "irq", NULL };
-	const struct hx_ynode *key, *val;
+	const struct sim_ynode *key, *val;
 	char path[96], field[200], buf[80];
 	uint64_t v;
 	unsigned int k;
 
 	snprintf(path, sizeof(path), "steps[%u]", idx);
-	if (!want(ld, item, item, path, HX_YN_MAP, "a step: a mapping with one key (tables, paace, dma, ...)"))
+	if (!sim_yaml_expect(ld, item, item, path, SIM_YN_MAP,
+			     "a step: a mapping with one key (tables, paace, dma, ...)"))
 		return false;
 	if (item->n != 2) {
-		failf(ld, item, path, "expected one step kind per list item, found %u keys", item->n / 2);
+		sim_yaml_fail_at(ld, item, path, "expected one step kind per list item, found %u keys", item->n / 2);
 		return false;
 	}
 	key = item->items[0];
 	val = item->items[1];
-	if (!check_keys(ld, item, path, kinds))
+	if (!sim_yaml_check_keys(ld, item, path, kinds))
 		return false;
 	for (k = 0; kinds[k]; k++)
 		if (!strcmp(kinds[k], key->text))
@@ -671,41 +672,46 @@ static bool parse_step(struct ld *ld, struct hx_scenario *sc, const struct hx_yn
 	/* boot, shutdown: no arguments (an empty value or an empty mapping) */
 	if (st->kind == HX_STEP_BOOT || st->kind == HX_STEP_SHUTDOWN) {
 		if (sc->level != HX_LEVEL_LINUX) {
-			failf(ld, key, path, "expected a bare-level step (this scenario has level: bare), found %s",
-			      key->text);
+			sim_yaml_fail_at(ld, key, path,
+					 "expected a bare-level step (this scenario has level: bare), found %s",
+					 key->text);
 			return false;
 		}
-		if (val->kind == HX_YN_SCALAR && val->plain && val->len == 0)
+		if (val->kind == SIM_YN_SCALAR && val->plain && val->len == 0)
 			return true;
-		return want(ld, val, key, path, HX_YN_MAP, "no arguments") && check_keys(ld, val, path, none_keys);
+		return sim_yaml_expect(ld, val, key, path, SIM_YN_MAP, "no arguments") &&
+		       sim_yaml_check_keys(ld, val, path, none_keys);
 	}
-	if (!want(ld, val, key, path, HX_YN_MAP, "a mapping of the step's arguments"))
+	if (!sim_yaml_expect(ld, val, key, path, SIM_YN_MAP, "a mapping of the step's arguments"))
 		return false;
 	switch (st->kind) {
 	case HX_STEP_TABLES: {
-		const struct hx_ynode *p = hx_ymap_get(val, "pamus", NULL);
+		const struct sim_ynode *p = sim_ymap_get(val, "pamus", NULL);
 
 		st->enable = true;
 		st->pamus = 0xff;
-		if (!check_keys(ld, val, path, tables_keys) ||
+		if (!sim_yaml_check_keys(ld, val, path, tables_keys) ||
 		    !get_u64(ld, val, path, "base", true, (1ull << 36) - 1, &st->base, NULL) ||
 		    !get_bool(ld, val, path, "enable", &st->enable))
 			return false;
 		if (st->base & 0xfff) {
-			fpath(field, sizeof(field), path, "base");
-			failf(ld, hx_ymap_get(val, "base", NULL), field, "expected a 4 KiB-aligned address, found 0x%llx",
-			      (unsigned long long)st->base);
+			sim_yaml_join_path(field, sizeof(field), path, "base");
+			sim_yaml_fail_at(ld, sim_ymap_get(val, "base", NULL), field,
+					 "expected a 4 KiB-aligned address, found 0x%llx",
+					 (unsigned long long)st->base);
 			return false;
 		}
-		if (p && !(p->kind == HX_YN_SCALAR && !strcmp(p->text, "all"))) {
-			fpath(field, sizeof(field), path, "pamus");
-			if (!want(ld, p, val, field, HX_YN_SEQ, "all or a list of PAMU numbers"))
+		if (p && !(p->kind == SIM_YN_SCALAR && !strcmp(p->text, "all"))) {
+			sim_yaml_join_path(field, sizeof(field), path, "pamus");
+			if (!sim_yaml_expect(ld, p, val, field, SIM_YN_SEQ, "all or a list of PAMU numbers"))
 				return false;
 			st->pamus = 0;
 			for (k = 0; k < p->n; k++) {
-				if (p->items[k]->kind != HX_YN_SCALAR || !hx_yparse_u64(p->items[k]->text, &v) || v >= 8) {
-					failf(ld, p->items[k], field, "expected a PAMU number 0..7, found %s",
-					      hx_ydescribe(p->items[k], buf, sizeof(buf)));
+				if (p->items[k]->kind != SIM_YN_SCALAR || !hx_yparse_u64(p->items[k]->text, &v) ||
+				    v >= 8) {
+					sim_yaml_fail_at(ld, p->items[k], field,
+							 "expected a PAMU number 0..7, found %s",
+							 sim_ydescribe(p->items[k], buf, sizeof(buf)));
 					return false;
 				}
 				st->pamus |= 1u << v;
@@ -718,7 +724,8 @@ static bool parse_step(struct ld *ld, struct hx_scenario *sc, const struct hx_yn
 
 		st->valid = true;
 		v = 0;
-		if (!check_keys(ld, val, path, paace_keys) || !get_device_ref(ld, sc, val, path, true, &st->device) ||
+		if (!sim_yaml_check_keys(ld, val, path, paace_keys) ||
+		    !get_device_ref(ld, sc, val, path, true, &st->device) ||
 		    !get_u64(ld, val, path, "base", true, (1ull << 36) - 1, &st->wbase, NULL) ||
 		    !get_u64(ld, val, path, "size", true, 1ull << 36, &st->wsize, NULL) ||
 		    !get_u64(ld, val, path, "translate", false, (1ull << 36) - 1, &st->twbase, &has_t) ||
@@ -730,11 +737,12 @@ static bool parse_step(struct ld *ld, struct hx_scenario *sc, const struct hx_yn
 			st->twbase = st->wbase;
 		if (st->wsize < 4096 || (st->wsize & (st->wsize - 1)) || (st->wbase & (st->wsize - 1)) ||
 		    (st->twbase & (st->wsize - 1))) {
-			fpath(field, sizeof(field), path, "size");
-			failf(ld, hx_ymap_get(val, "size", NULL), field, "expected a power of two >= 4 KiB with base and "
-			      "translate aligned to it, found size 0x%llx base 0x%llx translate 0x%llx",
-			      (unsigned long long)st->wsize, (unsigned long long)st->wbase,
-			      (unsigned long long)st->twbase);
+			sim_yaml_join_path(field, sizeof(field), path, "size");
+			sim_yaml_fail_at(ld, sim_ymap_get(val, "size", NULL), field,
+					 "expected a power of two >= 4 KiB with base and "
+					 "translate aligned to it, found size 0x%llx base 0x%llx translate 0x%llx",
+					 (unsigned long long)st->wsize, (unsigned long long)st->wbase,
+					 (unsigned long long)st->twbase);
 			return false;
 		}
 		return true;
@@ -742,12 +750,14 @@ static bool parse_step(struct ld *ld, struct hx_scenario *sc, const struct hx_yn
 	case HX_STEP_PAACE_FIELD: {
 		bool has_sp = false;
 
-		if (!check_keys(ld, val, path, field_keys) || !get_device_ref(ld, sc, val, path, false, &st->device) ||
+		if (!sim_yaml_check_keys(ld, val, path, field_keys) ||
+		    !get_device_ref(ld, sc, val, path, false, &st->device) ||
 		    !get_u64(ld, val, path, "spaace", false, 0xffff, &v, &has_sp) || !parse_fields(ld, val, path, st))
 			return false;
 		if ((st->device >= 0) == has_sp) {
-			failf(ld, val, path, "expected exactly one of device: (its primary PAACE) and spaace: N, found %s",
-			      has_sp ? "both" : "neither");
+			sim_yaml_fail_at(ld, val, path,
+					 "expected exactly one of device: (its primary PAACE) and spaace: N, found %s",
+					 has_sp ? "both" : "neither");
 			return false;
 		}
 		st->secondary = has_sp;
@@ -755,43 +765,46 @@ static bool parse_step(struct ld *ld, struct hx_scenario *sc, const struct hx_yn
 		for (k = 0; k < st->nfields; k++) {
 			if (!hx_paace_field_known(st->fields[k].name, st->secondary)) {
 				snprintf(field, sizeof(field), "%s.fields.%s", path, st->fields[k].name);
-				failf(ld, hx_ymap_get(hx_ymap_get(val, "fields", NULL), st->fields[k].name, NULL), field,
-				      "expected a %s field name (docs/scenarios.md), found \"%s\"",
-				      st->secondary ? "SPAACE" : "PAACE", st->fields[k].name);
+				sim_yaml_fail_at(ld,
+						 sim_ymap_get(sim_ymap_get(val, "fields", NULL), st->fields[k].name,
+							      NULL),
+						 field, "expected a %s field name (docs/scenarios.md), found \"%s\"",
+						 st->secondary ? "SPAACE" : "PAACE", st->fields[k].name);
 				return false;
 			}
 		}
 		return true;
 	}
 	case HX_STEP_WRITE:
-		return check_keys(ld, val, path, write_keys) && parse_reg_access(ld, val, path, st, true);
+		return sim_yaml_check_keys(ld, val, path, write_keys) && parse_reg_access(ld, val, path, st, true);
 	case HX_STEP_READ:
-		return check_keys(ld, val, path, read_keys) && parse_reg_access(ld, val, path, st, false);
+		return sim_yaml_check_keys(ld, val, path, read_keys) && parse_reg_access(ld, val, path, st, false);
 	case HX_STEP_MEM_WRITE:
 		v = 4;
-		if (!check_keys(ld, val, path, mem_keys) ||
+		if (!sim_yaml_check_keys(ld, val, path, mem_keys) ||
 		    !get_u64(ld, val, path, "address", true, (1ull << 36) - 1, &st->addr, NULL) ||
 		    !get_u64(ld, val, path, "size", false, 8, &v, NULL) ||
 		    !get_u64(ld, val, path, "value", true, UINT64_MAX, &st->value, NULL))
 			return false;
 		if (v != 1 && v != 2 && v != 4 && v != 8) {
-			fpath(field, sizeof(field), path, "size");
-			failf(ld, hx_ymap_get(val, "size", NULL), field, "expected 1, 2, 4 or 8, found %llu",
-			      (unsigned long long)v);
+			sim_yaml_join_path(field, sizeof(field), path, "size");
+			sim_yaml_fail_at(ld, sim_ymap_get(val, "size", NULL), field,
+					 "expected 1, 2, 4 or 8, found %llu", (unsigned long long)v);
 			return false;
 		}
 		st->size = (unsigned int)v;
 		return true;
 	case HX_STEP_DMA:
 		v = 4;
-		if (!check_keys(ld, val, path, dma_keys) || !get_device_ref(ld, sc, val, path, true, &st->device) ||
+		if (!sim_yaml_check_keys(ld, val, path, dma_keys) ||
+		    !get_device_ref(ld, sc, val, path, true, &st->device) ||
 		    !get_u64(ld, val, path, "address", true, UINT64_MAX, &st->addr, NULL) ||
-		    !get_u64(ld, val, path, "size", false, 4096, &v, NULL) || !parse_op(ld, val, path, &st->op, false) ||
-		    !parse_dma_expect(ld, val, path, st))
+		    !get_u64(ld, val, path, "size", false, 4096, &v, NULL) ||
+		    !parse_op(ld, val, path, &st->op, false) || !parse_dma_expect(ld, val, path, st))
 			return false;
 		if (v == 0) {
-			fpath(field, sizeof(field), path, "size");
-			failf(ld, hx_ymap_get(val, "size", NULL), field, "expected 1..4096 bytes, found 0");
+			sim_yaml_join_path(field, sizeof(field), path, "size");
+			sim_yaml_fail_at(ld, sim_ymap_get(val, "size", NULL), field, "expected 1..4096 bytes, found 0");
 			return false;
 		}
 		st->len = (uint32_t)v;
@@ -800,7 +813,8 @@ static bool parse_step(struct ld *ld, struct hx_scenario *sc, const struct hx_yn
 		char e[16] = "delivered";
 		uint64_t b = 0, m = 0, bit = 0;
 
-		if (!check_keys(ld, val, path, msi_keys) || !get_device_ref(ld, sc, val, path, true, &st->device) ||
+		if (!sim_yaml_check_keys(ld, val, path, msi_keys) ||
+		    !get_device_ref(ld, sc, val, path, true, &st->device) ||
 		    !get_u64(ld, val, path, "bank", true, 7, &b, NULL) ||
 		    !get_u64(ld, val, path, "msir", false, 15, &m, NULL) ||
 		    !get_u64(ld, val, path, "bit", false, 31, &bit, NULL) ||
@@ -815,20 +829,22 @@ static bool parse_step(struct ld *ld, struct hx_scenario *sc, const struct hx_yn
 		} else if (!strcmp(e, "blocked")) {
 			st->expect_blocked = true;
 		} else if (strcmp(e, "any")) {
-			fpath(field, sizeof(field), path, "expect");
-			failf(ld, hx_ymap_get(val, "expect", NULL), field, "expected delivered, blocked or any, found \"%s\"", e);
+			sim_yaml_join_path(field, sizeof(field), path, "expect");
+			sim_yaml_fail_at(ld, sim_ymap_get(val, "expect", NULL), field,
+					 "expected delivered, blocked or any, found \"%s\"", e);
 			return false;
 		}
 		return true;
 	}
 	case HX_STEP_TRAFFIC: {
 		static const char *const pats[] = { "inside", "outside", "across", "sweep", "mixed", NULL };
-		const struct hx_ynode *w = hx_ymap_get(val, "window", NULL);
+		const struct sim_ynode *w = sim_ymap_get(val, "window", NULL);
 		char p[16] = "mixed";
 
 		v = 4;
 		st->count = 16;
-		if (!check_keys(ld, val, path, traffic_keys) || !get_device_ref(ld, sc, val, path, true, &st->device) ||
+		if (!sim_yaml_check_keys(ld, val, path, traffic_keys) ||
+		    !get_device_ref(ld, sc, val, path, true, &st->device) ||
 		    !get_str(ld, val, path, "pattern", false, p, sizeof(p), NULL) ||
 		    !get_u64(ld, val, path, "size", false, 4096, &v, NULL) || !parse_op(ld, val, path, &st->op, false))
 			return false;
@@ -840,8 +856,8 @@ static bool parse_step(struct ld *ld, struct hx_scenario *sc, const struct hx_yn
 			st->count = (unsigned int)c;
 		}
 		if (v == 0) {
-			fpath(field, sizeof(field), path, "size");
-			failf(ld, hx_ymap_get(val, "size", NULL), field, "expected 1..4096 bytes, found 0");
+			sim_yaml_join_path(field, sizeof(field), path, "size");
+			sim_yaml_fail_at(ld, sim_ymap_get(val, "size", NULL), field, "expected 1..4096 bytes, found 0");
 			return false;
 		}
 		st->len = (uint32_t)v;
@@ -849,22 +865,23 @@ static bool parse_step(struct ld *ld, struct hx_scenario *sc, const struct hx_yn
 			if (!strcmp(pats[k], p))
 				break;
 		if (!pats[k]) {
-			fpath(field, sizeof(field), path, "pattern");
-			failf(ld, hx_ymap_get(val, "pattern", NULL), field,
-			      "expected inside, outside, across, sweep or mixed, found \"%s\"", p);
+			sim_yaml_join_path(field, sizeof(field), path, "pattern");
+			sim_yaml_fail_at(ld, sim_ymap_get(val, "pattern", NULL), field,
+					 "expected inside, outside, across, sweep or mixed, found \"%s\"", p);
 			return false;
 		}
 		st->pattern = (enum hx_pattern)k;
 		if (w) {
 			static const char *const wkeys[] = { "base", "size", NULL };
 
-			fpath(field, sizeof(field), path, "window");
-			if (!want(ld, w, val, field, HX_YN_MAP, "a {base, size} window") || !check_keys(ld, w, field, wkeys) ||
+			sim_yaml_join_path(field, sizeof(field), path, "window");
+			if (!sim_yaml_expect(ld, w, val, field, SIM_YN_MAP, "a {base, size} window") ||
+			    !sim_yaml_check_keys(ld, w, field, wkeys) ||
 			    !get_u64(ld, w, field, "base", true, (1ull << 36) - 1, &st->wbase, NULL) ||
 			    !get_u64(ld, w, field, "size", true, 1ull << 36, &st->wsize, NULL))
 				return false;
 			if (!st->wsize) {
-				failf(ld, w, field, "expected a non-empty window, found size 0");
+				sim_yaml_fail_at(ld, w, field, "expected a non-empty window, found size 0");
 				return false;
 			}
 			st->has_window = true;
@@ -874,15 +891,17 @@ static bool parse_step(struct ld *ld, struct hx_scenario *sc, const struct hx_yn
 	case HX_STEP_IRQ: {
 		char e[16] = "any";
 
-		if (!check_keys(ld, val, path, irq_keys) || !get_str(ld, val, path, "expect", false, e, sizeof(e), NULL))
+		if (!sim_yaml_check_keys(ld, val, path, irq_keys) ||
+		    !get_str(ld, val, path, "expect", false, e, sizeof(e), NULL))
 			return false;
 		if (!strcmp(e, "raised")) {
 			st->expect_irq = true;
 		} else if (!strcmp(e, "none")) {
 			st->expect_no_irq = true;
 		} else if (strcmp(e, "any")) {
-			fpath(field, sizeof(field), path, "expect");
-			failf(ld, hx_ymap_get(val, "expect", NULL), field, "expected raised, none or any, found \"%s\"", e);
+			sim_yaml_join_path(field, sizeof(field), path, "expect");
+			sim_yaml_fail_at(ld, sim_ymap_get(val, "expect", NULL), field,
+					 "expected raised, none or any, found \"%s\"", e);
 			return false;
 		}
 		return true;
@@ -892,30 +911,32 @@ static bool parse_step(struct ld *ld, struct hx_scenario *sc, const struct hx_yn
 	}
 }
 
-static bool parse_expect(struct ld *ld, const struct hx_ynode *root, struct hx_scenario *sc)
+static bool parse_expect(struct sim_yaml_ctx *ld, const struct sim_ynode *root, struct hx_scenario *sc)
 {
 	static const char *const keys[] = { "findings", NULL };
-	const struct hx_ynode *n = hx_ymap_get(root, "expect", NULL), *f;
+	const struct sim_ynode *n = sim_ymap_get(root, "expect", NULL), *f;
 	char field[64], buf[80];
 	unsigned int i;
 
 	if (!n)
 		return true;
-	if (!want(ld, n, root, "expect", HX_YN_MAP, "a mapping with findings:") || !check_keys(ld, n, "expect", keys))
+	if (!sim_yaml_expect(ld, n, root, "expect", SIM_YN_MAP, "a mapping with findings:") ||
+	    !sim_yaml_check_keys(ld, n, "expect", keys))
 		return false;
-	f = hx_ymap_get(n, "findings", NULL);
-	if (!f || (f->kind == HX_YN_SCALAR && !strcmp(f->text, "none")))
+	f = sim_ymap_get(n, "findings", NULL);
+	if (!f || (f->kind == SIM_YN_SCALAR && !strcmp(f->text, "none")))
 		return true;
-	if (f->kind != HX_YN_SEQ || f->n == 0 || f->n > HX_MAX_EXPECT_KINDS) {
-		failf(ld, f, "expect.findings", "expected none or a list of 1 to %u finding kinds, found %s",
-		      HX_MAX_EXPECT_KINDS, hx_ydescribe(f, buf, sizeof(buf)));
+	if (f->kind != SIM_YN_SEQ || f->n == 0 || f->n > HX_MAX_EXPECT_KINDS) {
+		sim_yaml_fail_at(ld, f, "expect.findings", "expected none or a list of 1 to %u finding kinds, found %s",
+				 HX_MAX_EXPECT_KINDS, sim_ydescribe(f, buf, sizeof(buf)));
 		return false;
 	}
 	for (i = 0; i < f->n; i++) {
 		snprintf(field, sizeof(field), "expect.findings[%u]", i);
-		if (f->items[i]->kind != HX_YN_SCALAR || !hx_is_finding_kind(f->items[i]->text)) {
-			failf(ld, f->items[i], field, "expected a finding kind of docs/findings.md, found %s",
-			      hx_ydescribe(f->items[i], buf, sizeof(buf)));
+		if (f->items[i]->kind != SIM_YN_SCALAR || !hx_is_finding_kind(f->items[i]->text)) {
+			sim_yaml_fail_at(ld, f->items[i], field,
+					 "expected a finding kind of docs/findings.md, found %s",
+					 sim_ydescribe(f->items[i], buf, sizeof(buf)));
 			return false;
 		}
 		snprintf(sc->expect_kinds[i], sizeof(sc->expect_kinds[i]), "%s", f->items[i]->text);
@@ -928,32 +949,37 @@ bool hx_scenario_load(const char *file, struct hx_scenario *sc, struct hx_error 
 {
 	static const char *const top_keys[] = { "name", "description", "level", "socs", "kernels", "seed", "devices",
 						"policy", "steps", "expect", NULL };
-	struct ld ld = { .file = file, .err = err };
-	const struct hx_ynode *steps, *lv;
-	struct hx_ynode *root;
+	struct sim_yaml_ctx ld = {.file = file, .msg = err->msg, .cap = sizeof(err->msg)};
+	const struct sim_ynode *steps, *lv;
+	struct sim_ynode *root;
 	char buf[80];
 	unsigned int i;
 
 	memset(sc, 0, sizeof(*sc));
 	snprintf(sc->file, sizeof(sc->file), "%s", file);
-	root = hx_yaml_load(file, err);
-	if (!root)
+	root = sim_yaml_load(&ld, &hx_limits, "scenario");
+	if (!root) {
+		if (ld.status == SIM_YAML_OK)
+			sim_yaml_fail(&ld, SIM_YAML_SYNTAX, 1, 1, "document",
+				      "expected a scenario (a mapping), found an empty document");
 		return false;
-	if (!want(&ld, root, root, "", HX_YN_MAP, "a scenario (a mapping of name, steps, ...)") ||
-	    !check_keys(&ld, root, "", top_keys) ||
+	}
+	if (!sim_yaml_expect(&ld, root, root, "", SIM_YN_MAP, "a scenario (a mapping of name, steps, ...)") ||
+	    !sim_yaml_check_keys(&ld, root, "", top_keys) ||
 	    !get_str(&ld, root, "", "name", true, sc->name, sizeof(sc->name), NULL) ||
-	    !check_name(&ld, hx_ymap_get(root, "name", NULL), "name", sc->name) ||
+	    !check_name(&ld, sim_ymap_get(root, "name", NULL), "name", sc->name) ||
 	    !get_str(&ld, root, "", "description", false, sc->description, sizeof(sc->description), NULL))
 		goto out;
 	sc->seed = 1;
-	lv = hx_ymap_get(root, "level", NULL);
+	lv = sim_ymap_get(root, "level", NULL);
 	if (lv) {
-		if (lv->kind == HX_YN_SCALAR && !strcmp(lv->text, "bare")) {
+		if (lv->kind == SIM_YN_SCALAR && !strcmp(lv->text, "bare")) {
 			sc->level = HX_LEVEL_BARE;
-		} else if (lv->kind == HX_YN_SCALAR && !strcmp(lv->text, "linux")) {
+		} else if (lv->kind == SIM_YN_SCALAR && !strcmp(lv->text, "linux")) {
 			sc->level = HX_LEVEL_LINUX;
 		} else {
-			failf(&ld, lv, "level", "expected bare or linux, found %s", hx_ydescribe(lv, buf, sizeof(buf)));
+			sim_yaml_fail_at(&ld, lv, "level", "expected bare or linux, found %s",
+					 sim_ydescribe(lv, buf, sizeof(buf)));
 			goto out;
 		}
 	}
@@ -962,16 +988,16 @@ bool hx_scenario_load(const char *file, struct hx_scenario *sc, struct hx_error 
 	    !get_u64(&ld, root, "", "seed", false, UINT64_MAX, &sc->seed, NULL) || !parse_devices(&ld, root, sc) ||
 	    !parse_policy(&ld, root, sc) || !parse_expect(&ld, root, sc))
 		goto out;
-	steps = hx_ymap_get(root, "steps", NULL);
-	if (!want(&ld, steps, root, "steps", HX_YN_SEQ, "a list of steps"))
+	steps = sim_ymap_get(root, "steps", NULL);
+	if (!sim_yaml_expect(&ld, steps, root, "steps", SIM_YN_SEQ, "a list of steps"))
 		goto out;
 	if (steps->n > HX_MAX_STEPS) {
-		failf(&ld, steps, "steps", "expected at most %u steps, found %u", HX_MAX_STEPS, steps->n);
+		sim_yaml_fail_at(&ld, steps, "steps", "expected at most %u steps, found %u", HX_MAX_STEPS, steps->n);
 		goto out;
 	}
 	sc->steps = calloc(steps->n ? steps->n : 1, sizeof(*sc->steps));
 	if (!sc->steps) {
-		failf(&ld, steps, "steps", "expected memory for the steps, found none left");
+		sim_yaml_fail_at(&ld, steps, "steps", "expected memory for the steps, found none left");
 		goto out;
 	}
 	for (i = 0; i < steps->n; i++) {
@@ -980,8 +1006,8 @@ bool hx_scenario_load(const char *file, struct hx_scenario *sc, struct hx_error 
 		sc->nsteps++;
 	}
 out:
-	hx_yaml_free(root);
-	if (ld.failed) {
+	sim_yaml_free(root);
+	if (ld.status != SIM_YAML_OK) {
 		hx_scenario_free(sc);
 		return false;
 	}

@@ -11,7 +11,7 @@
 #include <stdbool.h>
 #include <stdint.h>
 
-#include "hx_yaml.h"
+#include "sim_yaml.h"
 
 #ifdef __cplusplus
 extern "C" {
@@ -26,6 +26,15 @@ extern "C" {
 #define HX_MAX_EXPECT_KINDS 8
 #define HX_MAX_STEPS 4096
 #define HX_MAX_FIELDS 16
+
+/* An error of the loader or the runner: "file:line:column: field: what was expected, what was found". */
+struct hx_error {
+	char msg[640];
+};
+
+/* A scenario number: decimal, 0x hex, 0b binary, optional _ separators, suffixes K M G (binary units).
+ * False if it is not one or it exceeds UINT64_MAX. (The presets' stricter syntax: sim_yaml_get_uint.) */
+bool hx_yparse_u64(const char *s, uint64_t *out);
 
 enum hx_level { HX_LEVEL_BARE, HX_LEVEL_LINUX };
 
