@@ -535,6 +535,23 @@ static enum ks_status api_iova(int id, uint64_t iova, uint64_t *phys, int *err)
 	KS_CALL("iommu_iova_to_phys", ks_iommu_iova_to_phys(id, iova, phys));
 }
 
+static enum ks_status api_set_attr(int id, enum ks_iommu_attr attr, const struct ks_iommu_attr_val *val, int *err)
+{
+	KS_CALL("iommu_set_attr", ks_iommu_set_attr(id, (int)attr, val));
+}
+static enum ks_status api_get_attr(int id, enum ks_iommu_attr attr, struct ks_iommu_attr_val *val, int *err)
+{
+	KS_CALL("iommu_get_attr", ks_iommu_get_attr(id, (int)attr, val));
+}
+static enum ks_status api_window_enable(int id, uint32_t wnd, uint64_t paddr, uint64_t size, int prot, int *err)
+{
+	KS_CALL("iommu_window_enable", ks_iommu_window_enable(id, wnd, paddr, size, prot));
+}
+static enum ks_status api_window_disable(int id, uint32_t wnd, int *err)
+{
+	KS_CALL("iommu_window_disable", ks_iommu_window_disable(id, wnd));
+}
+
 static unsigned int api_finding_count(void) { return finding_count; }
 static const struct ks_finding *api_finding(unsigned int i) { return i < finding_count ? &findings[i] : NULL; }
 static void api_clear_findings(void) { finding_count = 0; }
@@ -577,6 +594,10 @@ static const struct ks_api api = {
 	.iommu_detach = api_detach,
 	.iommu_configure_stash = api_stash,
 	.iommu_iova_to_phys = api_iova,
+	.iommu_set_attr = api_set_attr,
+	.iommu_get_attr = api_get_attr,
+	.iommu_window_enable = api_window_enable,
+	.iommu_window_disable = api_window_disable,
 };
 
 KS_EXPORT const struct ks_api *ks_get_api(void)

@@ -1,7 +1,8 @@
 /* SPDX-License-Identifier: BSD-2-Clause */
 /*
  * ks_iommu.c - a minimal IOMMU core: device registration and sysfs naming, groups, the domain a device
- * is attached to. Sources: kernel-surface.md 4 ("IOMMU core"), 5, 7.2.
+ * is attached to, and the domain API kernel users call (6.x: attach/detach, stash, iova_to_phys; 5.10 also
+ * the attributes and window enable/disable). Sources: kernel-surface.md 4 ("IOMMU core"), 5, 7.2, 11.
  */
 #include <stdlib.h>
 #include <string.h>
@@ -15,6 +16,7 @@
 struct iommu_group {
 	int id;
 	int refs;
+	int ndev;			/* devices in the group (5.10's attach wants exactly one) */
 	struct iommu_domain *domain;
 	struct list_head link;
 };
@@ -96,13 +98,16 @@ int iommu_group_add_device(struct iommu_group *group, struct device *dev)
 {
 	dev->iommu_group = group;
 	group->refs++;
+	group->ndev++;
 	return 0;
 }
 
 void iommu_group_remove_device(struct device *dev)
 {
-	if (dev->iommu_group)
+	if (dev->iommu_group) {
 		dev->iommu_group->refs--;
+		dev->iommu_group->ndev--;
+	}
 	dev->iommu_group = NULL;
 }
 
@@ -136,9 +141,8 @@ void ks_iommu_release(void)
 	group_ids = 0;
 }
 
-/* ------------------------------------------------------------------ the core's domain API (M4) */
+/* ------------------------------------------------------------ the core's domain API (M4, M5) */
 
-#if KS_V(5, 19)
 #include <linux/pci.h>
 #include <linux/platform_device.h>
 #include <asm/fsl_pamu_stash.h>
@@ -236,11 +240,16 @@ int ks_iommu_domain_alloc(void)
 		return -ENOMEM;
 	/* what the core does after domain_alloc (kernel-surface.md 10.6) */
 	d->type = IOMMU_DOMAIN_UNMANAGED;
+#if KS_V(5, 19)
 	d->owner = ops;
 	if (!d->ops)
 		d->ops = ops->default_domain_ops;
 	if (!d->pgsize_bitmap)
 		d->pgsize_bitmap = ops->pgsize_bitmap;
+#else
+	d->ops = ops;			/* 5.10: the bus's ops serve the domain too */
+	d->pgsize_bitmap = ops->pgsize_bitmap;
+#endif
 	domains[id] = d;
 	return id;
 }
@@ -260,7 +269,11 @@ int ks_iommu_domain_free(int id)
 	list_for_each_entry(g, &groups, link)
 		if (g->domain == d)
 			return -EBUSY;	/* the core never frees an attached domain */
+#if KS_V(5, 19)
 	d->ops->free(d);
+#else
+	d->ops->domain_free(d);
+#endif
 	domains[id] = NULL;
 	return 0;
 }
@@ -277,10 +290,20 @@ int ks_iommu_attach(int id, const char *path)
 	ret = probe_dev(ops, dev);
 	if (ret)
 		return ret;
+#if !KS_V(5, 11)
+	/* 5.10 attaches a group of exactly one device, and has no default domain here (the driver
+	 * allocates only UNMANAGED ones), so it neither refuses a device attached elsewhere nor skips a
+	 * repeated attach: the driver sees both (kernel-surface.md 11). */
+	if (dev->iommu_group->ndev != 1)
+		return -EINVAL;
+	if (!d->ops->attach_dev)
+		return -ENODEV;
+#else
 	if (dev->iommu_group->domain == d)
 		return 0;
 	if (dev->iommu_group->domain && dev->iommu_group->domain->type != IOMMU_DOMAIN_PLATFORM)
 		return -EBUSY;	/* owned by another unmanaged domain: the core refuses */
+#endif
 	ret = d->ops->attach_dev(d, dev);
 	if (ret)
 		return ret;
@@ -319,8 +342,8 @@ int ks_iommu_configure_stash(int id, unsigned int cpu)
 
 	if (!d)
 		return -EINVAL;
-#ifdef KS_NO_DRIVERS
-	return -ENOSYS;	/* the stubs alone (unit tests): no driver to call */
+#if defined(KS_NO_DRIVERS) || !KS_V(5, 19)
+	return -ENOSYS;	/* the stubs alone (unit tests): no driver to call; 5.10: the STASH attribute */
 #else
 	return fsl_pamu_configure_l1_stash(d, cpu);
 #endif
@@ -336,16 +359,142 @@ int ks_iommu_iova_to_phys(int id, uint64_t iova, uint64_t *phys)
 	return 0;
 }
 
+#if !KS_V(5, 11)
+/* 5.10's iommu_domain_set_attr: every attribute goes to the driver (-EINVAL without the callback). */
+static int set_attr(struct iommu_domain *d, enum iommu_attr attr, void *data)
+{
+	if (!d->ops->domain_set_attr)
+		return -EINVAL;
+	return d->ops->domain_set_attr(d, attr, data);
+}
+
+/* 5.10's iommu_domain_get_attr: the core answers GEOMETRY (and PAGING) itself. */
+static int get_attr(struct iommu_domain *d, enum iommu_attr attr, void *data)
+{
+	if (attr == DOMAIN_ATTR_GEOMETRY) {
+		*(struct iommu_domain_geometry *)data = d->geometry;
+		return 0;
+	}
+	if (!d->ops->domain_get_attr)
+		return -EINVAL;
+	return d->ops->domain_get_attr(d, attr, data);
+}
+
+int ks_iommu_set_attr(int id, int attr, const struct ks_iommu_attr_val *v)
+{
+	struct iommu_domain *d = dom(id);
+	struct iommu_domain_geometry geo;
+	struct pamu_stash_attribute st;
+	u32 cnt;
+	int en;
+
+	if (!d || !v)
+		return -EINVAL;
+	switch (attr) {
+	case KS_IOMMU_ATTR_GEOMETRY:
+		geo.aperture_start = v->aperture_start;
+		geo.aperture_end = v->aperture_end;
+		geo.force_aperture = v->force_aperture;
+		return set_attr(d, DOMAIN_ATTR_GEOMETRY, &geo);
+	case KS_IOMMU_ATTR_WINDOWS:
+		cnt = v->windows;
+		return set_attr(d, DOMAIN_ATTR_WINDOWS, &cnt);
+	case KS_IOMMU_ATTR_FSL_PAMU_STASH:
+		st.cpu = v->stash_cpu;
+		st.cache = v->stash_cache;
+		return set_attr(d, DOMAIN_ATTR_FSL_PAMU_STASH, &st);
+	case KS_IOMMU_ATTR_FSL_PAMU_ENABLE:
+		en = v->enable;
+		return set_attr(d, DOMAIN_ATTR_FSL_PAMU_ENABLE, &en);
+	case KS_IOMMU_ATTR_FSL_PAMUV1:
+		en = v->pamuv1;
+		return set_attr(d, DOMAIN_ATTR_FSL_PAMUV1, &en);	/* the driver refuses it */
+	default:
+		return -EINVAL;
+	}
+}
+
+int ks_iommu_get_attr(int id, int attr, struct ks_iommu_attr_val *v)
+{
+	struct iommu_domain *d = dom(id);
+	struct iommu_domain_geometry geo;
+	struct pamu_stash_attribute st;
+	u32 cnt;
+	int val, ret;
+
+	if (!d || !v)
+		return -EINVAL;
+	switch (attr) {
+	case KS_IOMMU_ATTR_GEOMETRY:
+		ret = get_attr(d, DOMAIN_ATTR_GEOMETRY, &geo);
+		if (!ret) {
+			v->aperture_start = geo.aperture_start;
+			v->aperture_end = geo.aperture_end;
+			v->force_aperture = geo.force_aperture;
+		}
+		return ret;
+	case KS_IOMMU_ATTR_WINDOWS:
+		ret = get_attr(d, DOMAIN_ATTR_WINDOWS, &cnt);
+		if (!ret)
+			v->windows = cnt;
+		return ret;
+	case KS_IOMMU_ATTR_FSL_PAMU_STASH:
+		ret = get_attr(d, DOMAIN_ATTR_FSL_PAMU_STASH, &st);
+		if (!ret) {
+			v->stash_cpu = st.cpu;
+			v->stash_cache = st.cache;
+		}
+		return ret;
+	case KS_IOMMU_ATTR_FSL_PAMU_ENABLE:
+		ret = get_attr(d, DOMAIN_ATTR_FSL_PAMU_ENABLE, &val);
+		if (!ret)
+			v->enable = val;
+		return ret;
+	case KS_IOMMU_ATTR_FSL_PAMUV1:
+		ret = get_attr(d, DOMAIN_ATTR_FSL_PAMUV1, &val);
+		if (!ret)
+			v->pamuv1 = val;
+		return ret;
+	default:
+		return -EINVAL;
+	}
+}
+
+/* 5.10's iommu_domain_window_enable / _disable: -ENODEV (enable) or nothing (disable) without the op. */
+int ks_iommu_window_enable(int id, uint32_t wnd, uint64_t paddr, uint64_t size, int prot)
+{
+	struct iommu_domain *d = dom(id);
+	int kprot = 0;
+
+	if (!d)
+		return -EINVAL;
+	if (!d->ops->domain_window_enable)
+		return -ENODEV;
+	if (prot & KS_IOMMU_READ)
+		kprot |= IOMMU_READ;
+	if (prot & KS_IOMMU_WRITE)
+		kprot |= IOMMU_WRITE;
+	return d->ops->domain_window_enable(d, wnd, paddr, size, kprot);
+}
+
+int ks_iommu_window_disable(int id, uint32_t wnd)
+{
+	struct iommu_domain *d = dom(id);
+
+	if (!d)
+		return -EINVAL;
+	if (d->ops->domain_window_disable)
+		d->ops->domain_window_disable(d, wnd);
+	return 0;
+}
+#else
+int ks_iommu_set_attr(int id, int attr, const struct ks_iommu_attr_val *v) { return -ENOSYS; }
+int ks_iommu_get_attr(int id, int attr, struct ks_iommu_attr_val *v) { return -ENOSYS; }
+int ks_iommu_window_enable(int id, uint32_t wnd, uint64_t paddr, uint64_t size, int prot) { return -ENOSYS; }
+int ks_iommu_window_disable(int id, uint32_t wnd) { return -ENOSYS; }
+#endif
+
 static void domains_release(void)
 {
 	memset(domains, 0, sizeof(domains));
 }
-#else
-int ks_iommu_domain_alloc(void) { return -ENOSYS; }
-int ks_iommu_domain_free(int id) { return -ENOSYS; }
-int ks_iommu_attach(int id, const char *path) { return -ENOSYS; }
-int ks_iommu_detach(int id, const char *path) { return -ENOSYS; }
-int ks_iommu_configure_stash(int id, unsigned int cpu) { return -ENOSYS; }
-int ks_iommu_iova_to_phys(int id, uint64_t iova, uint64_t *phys) { return -ENOSYS; }
-static void domains_release(void) {}
-#endif

@@ -79,6 +79,10 @@ int ks_iommu_attach(int id, const char *path);
 int ks_iommu_detach(int id, const char *path);
 int ks_iommu_configure_stash(int id, unsigned int cpu);
 int ks_iommu_iova_to_phys(int id, uint64_t iova, uint64_t *phys);
+int ks_iommu_set_attr(int id, int attr, const struct ks_iommu_attr_val *v);
+int ks_iommu_get_attr(int id, int attr, struct ks_iommu_attr_val *v);
+int ks_iommu_window_enable(int id, uint32_t wnd, uint64_t paddr, uint64_t size, int prot);
+int ks_iommu_window_disable(int id, uint32_t wnd);
 
 int ks_pci_init(void);
 void ks_pci_release(void);

@@ -19,7 +19,8 @@
 extern "C" {
 #endif
 
-#define KS_ABI_VERSION 3u	/* 2: PCI/MSI entry points, 3: IOMMU entry points, appended to struct ks_api */
+#define KS_ABI_VERSION 4u	/* 2: PCI/MSI entry points, 3: IOMMU entry points, 4: 5.10 windowed IOMMU API,
+				 * appended to struct ks_api */
 
 /* What the host provides. Every callback receives ctx. */
 struct ks_host {
@@ -96,6 +97,29 @@ struct ks_msi_vec {
 	uint32_t data;			/* ... and the value to write there */
 };
 
+/* 5.10's domain attributes (enum iommu_attr), as ks_api.iommu_set_attr / iommu_get_attr take them. */
+enum ks_iommu_attr {
+	KS_IOMMU_ATTR_GEOMETRY,		/* aperture_start/end, force_aperture (get: served by the core) */
+	KS_IOMMU_ATTR_WINDOWS,		/* windows: the window count (power of two, 1 = one window) */
+	KS_IOMMU_ATTR_FSL_PAMU_STASH,	/* stash_cpu, stash_cache (1 L1, 2 L2, 3 L3) */
+	KS_IOMMU_ATTR_FSL_PAMU_ENABLE,	/* enable: 1 sets V on every attached LIODN, 0 clears it */
+	KS_IOMMU_ATTR_FSL_PAMUV1,	/* get only: pamuv1 = the driver's answer */
+	KS_IOMMU_ATTR_COUNT
+};
+
+/* The value of one attribute: only the members of the attribute named are read or written. */
+struct ks_iommu_attr_val {
+	uint64_t aperture_start, aperture_end;
+	bool force_aperture;
+	uint32_t windows;
+	uint32_t stash_cpu, stash_cache;
+	int enable;
+	int pamuv1;
+};
+
+#define KS_IOMMU_READ 1		/* window_enable prot: IOMMU_READ */
+#define KS_IOMMU_WRITE 2	/* IOMMU_WRITE */
+
 /* The entry points of a variant. Driver code runs only inside these calls; a BUG or panic inside one
  * ends it (longjmp back to it) with KS_DEAD, and every later call returns KS_DEAD. */
 enum ks_status {
@@ -161,8 +185,8 @@ struct ks_api {
 	/* Times endpoint i's handler of vector v ran. */
 	unsigned long (*msi_hits)(unsigned int i, unsigned int v);
 
-	/* ---- ABI 3: the IOMMU core as kernel users reach it (6.1 and 6.12; 5.10 returns KS_ERROR with
-	 * -ENOSYS until its windowed API is added). Devices are named by tree path, or "pci:<n>" for the
+	/* ---- ABI 3: the IOMMU core as kernel users reach it (all versions; iommu_configure_stash is 6.x
+	 * only, 5.10 returns KS_ERROR with -ENOSYS: its stash is the FSL_PAMU_STASH attribute). Devices are named by tree path, or "pci:<n>" for the
 	 * endpoint behind host bridge n. Returns KS_OK or KS_ERROR with *err = the kernel's errno. */
 	enum ks_status (*iommu_domain_alloc)(int *id, int *err);	/* UNMANAGED domain; *id its handle */
 	enum ks_status (*iommu_domain_free)(int id, int *err);
@@ -170,6 +194,16 @@ struct ks_api {
 	enum ks_status (*iommu_detach)(int id, const char *dev, int *err);
 	enum ks_status (*iommu_configure_stash)(int id, unsigned int cpu, int *err);	/* fsl_pamu_configure_l1_stash */
 	enum ks_status (*iommu_iova_to_phys)(int id, uint64_t iova, uint64_t *phys, int *err);
+
+	/* ---- ABI 4: 5.10's windowed API (iommu_domain_set_attr / get_attr, iommu_domain_window_enable /
+	 * disable) with the core's checks; on 6.1 and 6.12, which have none of it, KS_ERROR with -ENOSYS. */
+	enum ks_status (*iommu_set_attr)(int id, enum ks_iommu_attr attr, const struct ks_iommu_attr_val *val,
+					 int *err);
+	enum ks_status (*iommu_get_attr)(int id, enum ks_iommu_attr attr, struct ks_iommu_attr_val *val, int *err);
+	/* prot: KS_IOMMU_READ | KS_IOMMU_WRITE */
+	enum ks_status (*iommu_window_enable)(int id, uint32_t wnd, uint64_t paddr, uint64_t size, int prot,
+					      int *err);
+	enum ks_status (*iommu_window_disable)(int id, uint32_t wnd, int *err);
 };
 
 /* The one exported symbol of a variant. */
