@@ -627,6 +627,27 @@ static bool parse_fields(struct sim_yaml_ctx *ld, const struct sim_ynode *map, c
 /* Field-name validation lives with the layout (hx_run.c). */
 bool hx_paace_field_known(const char *name, bool secondary);
 
+/* device: a scenario device or "pci:<n>", the simulated endpoint behind PCIe host bridge n. */
+static bool get_dev_or_pci(struct sim_yaml_ctx *ld, const struct hx_scenario *sc, const struct sim_ynode *map,
+			   const char *path, struct hx_step *st)
+{
+	const struct sim_ynode *n = sim_ymap_get(map, "device", NULL);
+	char field[200];
+	uint64_t v;
+
+	st->pci = -1;
+	if (n && n->kind == SIM_YN_SCALAR && !strncmp(n->text, "pci:", 4)) {
+		sim_yaml_join_path(field, sizeof(field), path, "device");
+		if (!hx_yparse_u64(n->text + 4, &v) || v >= HX_MAX_PCI) {
+			sim_yaml_fail_at(ld, n, field, "expected pci:0 .. pci:%u, found \"%s\"", HX_MAX_PCI - 1, n->text);
+			return false;
+		}
+		st->pci = (int)v;
+		return true;
+	}
+	return get_device_ref(ld, sc, map, path, true, &st->device);
+}
+
 static bool parse_step(struct sim_yaml_ctx *ld, struct hx_scenario *sc, const struct sim_ynode *item, unsigned int idx,
 		       struct hx_step *st)
 {
@@ -641,9 +662,13 @@ static bool parse_step(struct sim_yaml_ctx *ld, struct hx_scenario *sc, const st
 	static const char *const msi_keys[] = { "device", "bank", "msir", "bit", "address", "expect", NULL };
 	static const char *const traffic_keys[] = { "device", "pattern", "count", "size", "op", "window", NULL };
 	static const char *const irq_keys[] = { "expect", NULL };
+	static const char *const iommu_keys[] = { "op", "domain", "device", "cpu", "cache", "iova", "expect", NULL };
+	static const char *const alloc_keys[] = { "device", "count", "kind", NULL };
+	static const char *const fire_keys[] = { "device", "vector", NULL };
 	static const char *const none_keys[] = { NULL };
 	static const char *const kinds[] = { "tables", "paace", "paace-field", "write", "read", "mem-write", "dma",
-					     "msi", "traffic", "boot", "shutdown", "irq", NULL };
+					     "msi", "traffic", "boot", "shutdown", "irq", "iommu", "msi-alloc",
+					     "msi-fire", NULL };
 	const struct sim_ynode *key, *val;
 	char path[96], field[200], buf[80];
 	uint64_t v;
@@ -668,7 +693,13 @@ static bool parse_step(struct sim_yaml_ctx *ld, struct hx_scenario *sc, const st
 	st->line = key->line;
 	st->col = key->col;
 	st->device = -1;
+	st->pci = -1;
 	snprintf(path, sizeof(path), "steps[%u].%s", idx, key->text);
+	if (st->kind >= HX_STEP_IOMMU && sc->level != HX_LEVEL_LINUX) {
+		sim_yaml_fail_at(ld, key, path, "expected a bare-level step (this scenario has level: bare), found %s",
+				 key->text);
+		return false;
+	}
 	/* boot, shutdown: no arguments (an empty value or an empty mapping) */
 	if (st->kind == HX_STEP_BOOT || st->kind == HX_STEP_SHUTDOWN) {
 		if (sc->level != HX_LEVEL_LINUX) {
@@ -904,6 +935,97 @@ static bool parse_step(struct sim_yaml_ctx *ld, struct hx_scenario *sc, const st
 					 "expected raised, none or any, found \"%s\"", e);
 			return false;
 		}
+		return true;
+	}
+	case HX_STEP_IOMMU: {
+		static const char *const ops[] = { "domain-alloc", "domain-free", "attach", "detach", "stash",
+						   "iova-to-phys", NULL };
+		char o[24] = "", cache[8] = "l1";
+		bool has_cpu;
+
+		if (!sim_yaml_check_keys(ld, val, path, iommu_keys) ||
+		    !get_str(ld, val, path, "op", true, o, sizeof(o), NULL) ||
+		    !get_str(ld, val, path, "domain", true, st->domain, sizeof(st->domain), NULL))
+			return false;
+		for (k = 0; ops[k]; k++)
+			if (!strcmp(ops[k], o))
+				break;
+		sim_yaml_join_path(field, sizeof(field), path, "op");
+		if (!ops[k]) {
+			sim_yaml_fail_at(ld, sim_ymap_get(val, "op", NULL), field, "expected domain-alloc, domain-free, "
+					 "attach, detach, stash or iova-to-phys, found \"%s\"", o);
+			return false;
+		}
+		st->iop = (enum hx_iommu_op)k;
+		if (st->iop == HX_IOMMU_ATTACH || st->iop == HX_IOMMU_DETACH) {
+			if (!get_dev_or_pci(ld, sc, val, path, st))
+				return false;
+		} else if (sim_ymap_get(val, "device", NULL)) {
+			sim_yaml_join_path(field, sizeof(field), path, "device");
+			sim_yaml_fail_at(ld, sim_ymap_get(val, "device", NULL), field,
+					 "expected no device for op %s (attach and detach name one), found one", o);
+			return false;
+		}
+		if (!get_u64(ld, val, path, "cpu", st->iop == HX_IOMMU_STASH, 4095, &v, &has_cpu) ||
+		    !get_str(ld, val, path, "cache", false, cache, sizeof(cache), NULL) ||
+		    !get_u64(ld, val, path, "iova", st->iop == HX_IOMMU_IOVA_TO_PHYS, UINT64_MAX, &st->iova, NULL) ||
+		    !get_u64(ld, val, path, "expect", false, UINT64_MAX, &st->expect_value, &st->has_expect_value))
+			return false;
+		st->cpu = (unsigned int)v;
+		if (strcmp(cache, "l1")) {
+			sim_yaml_join_path(field, sizeof(field), path, "cache");
+			sim_yaml_fail_at(ld, sim_ymap_get(val, "cache", NULL), field,
+					 "expected l1 (the only cache the 6.x API stashes to), found \"%s\"", cache);
+			return false;
+		}
+		return true;
+	}
+	case HX_STEP_MSI_ALLOC: {
+		char kind[8] = "msix";
+
+		if (!sim_yaml_check_keys(ld, val, path, alloc_keys) || !get_dev_or_pci(ld, sc, val, path, st) ||
+		    !get_u64(ld, val, path, "count", false, 4096, &v, NULL) ||
+		    !get_str(ld, val, path, "kind", false, kind, sizeof(kind), NULL))
+			return false;
+		st->count = sim_ymap_get(val, "count", NULL) ? (unsigned int)v : 1;
+		sim_yaml_join_path(field, sizeof(field), path, st->pci < 0 ? "device" : "kind");
+		if (st->pci < 0) {
+			sim_yaml_fail_at(ld, sim_ymap_get(val, "device", NULL), field,
+					 "expected a PCIe endpoint pci:<n> (only endpoints have MSI), found a tree device");
+			return false;
+		}
+		if (strcmp(kind, "msi") && strcmp(kind, "msix")) {
+			sim_yaml_fail_at(ld, sim_ymap_get(val, "kind", NULL), field, "expected msi or msix, found \"%s\"",
+					 kind);
+			return false;
+		}
+		st->msix = !strcmp(kind, "msix");
+		if (!st->count) {
+			sim_yaml_join_path(field, sizeof(field), path, "count");
+			sim_yaml_fail_at(ld, sim_ymap_get(val, "count", NULL), field, "expected at least 1, found 0");
+			return false;
+		}
+		return true;
+	}
+	case HX_STEP_MSI_FIRE: {
+		const struct sim_ynode *vn;
+
+		if (!sim_yaml_check_keys(ld, val, path, fire_keys) || !get_dev_or_pci(ld, sc, val, path, st))
+			return false;
+		sim_yaml_join_path(field, sizeof(field), path, "device");
+		if (st->pci < 0) {
+			sim_yaml_fail_at(ld, sim_ymap_get(val, "device", NULL), field,
+					 "expected a PCIe endpoint pci:<n> (only endpoints have MSI), found a tree device");
+			return false;
+		}
+		vn = sim_ymap_get(val, "vector", NULL);
+		if (!vn || (vn->kind == SIM_YN_SCALAR && !strcmp(vn->text, "all"))) {
+			st->all = true;
+			return true;
+		}
+		if (!get_u64(ld, val, path, "vector", true, 4095, &v, NULL))
+			return false;
+		st->vector = (unsigned int)v;
 		return true;
 	}
 	default:

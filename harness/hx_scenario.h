@@ -74,7 +74,21 @@ enum hx_step_kind {
 	HX_STEP_BOOT,		/* linux: boot the kernel variant */
 	HX_STEP_SHUTDOWN,	/* linux: shut the variant down (leak report) */
 	HX_STEP_IRQ,		/* deliver pending interrupts (linux: to the handlers) and check */
+	HX_STEP_IOMMU,		/* linux: one IOMMU API call (iop) through the stub core */
+	HX_STEP_MSI_ALLOC,	/* linux: MSI/MSI-X vectors for a PCIe endpoint through the real MSI driver */
+	HX_STEP_MSI_FIRE,	/* linux: the endpoint writes its vector's message, the kernel's handler must run */
 };
+
+enum hx_iommu_op {
+	HX_IOMMU_DOMAIN_ALLOC,
+	HX_IOMMU_DOMAIN_FREE,
+	HX_IOMMU_ATTACH,
+	HX_IOMMU_DETACH,
+	HX_IOMMU_STASH,
+	HX_IOMMU_IOVA_TO_PHYS,
+};
+
+#define HX_MAX_PCI 8		/* PCIe endpoints a scenario may name (pci:0 .. pci:7) */
 
 enum hx_block_kind { HX_BLOCK_PAMU, HX_BLOCK_MPIC, HX_BLOCK_GUTS, HX_BLOCK_CCSR, HX_BLOCK_PHYS };
 
@@ -136,6 +150,16 @@ struct hx_step {
 	bool has_window;
 	/* IRQ */
 	bool expect_irq, expect_no_irq;
+	/* IOMMU / MSI_ALLOC / MSI_FIRE: the device is `device` (a scenario device) or, when pci >= 0, the
+	 * simulated endpoint behind PCIe host bridge pci ("pci:<n>") */
+	enum hx_iommu_op iop;
+	char domain[HX_NAME_LEN];
+	int pci;
+	unsigned int cpu;		/* STASH */
+	uint64_t iova;			/* IOVA_TO_PHYS (expect_value when has_expect_value) */
+	bool msix;			/* MSI_ALLOC; count is the vector count */
+	bool all;			/* MSI_FIRE: every vector (vector otherwise) */
+	unsigned int vector;
 };
 
 struct hx_scenario {

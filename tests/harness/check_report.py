@@ -2,12 +2,14 @@
 # SPDX-License-Identifier: BSD-2-Clause
 # check_report.py - assertions on a pamusim JSON report for the harness tests.
 #   --kinds K1,K2   every run's findings are of exactly these kinds (each present, nothing else)
+#   --unmet RE      every run has an unmet item matching RE;  --error RE: every run's error matches RE
 #   --status S      every run has this status
 #   --runs N        the report has N runs
 #   --same OTHER    OTHER has the same runs (wall_ms and file ignored)
 #   --hash-differs OTHER   some run's trace_hash differs from OTHER's
 import argparse
 import json
+import re
 import sys
 
 
@@ -28,6 +30,8 @@ def main():
     ap.add_argument("--runs", type=int)
     ap.add_argument("--same")
     ap.add_argument("--hash-differs")
+    ap.add_argument("--unmet")
+    ap.add_argument("--error")
     a = ap.parse_args()
     rep = json.load(open(a.report))
     runs = rep["scenarios"]
@@ -46,6 +50,10 @@ def main():
             for f in r["findings"]:
                 if not f["message"] or f["step"] < 0:
                     bad.append(f"{tag}: finding without message or step: {f}")
+        if a.unmet is not None and not any(re.search(a.unmet, u) for u in r["unmet"]):
+            bad.append(f"{tag}: expected an unmet item matching {a.unmet!r}, found {r['unmet']}")
+        if a.error is not None and not re.search(a.error, r.get("error", "")):
+            bad.append(f"{tag}: expected an error matching {a.error!r}, found {r.get('error')!r}")
     if a.same:
         other = json.load(open(a.same))
         if strip(rep) != strip(other):
