@@ -35,7 +35,8 @@ void hx_summarize(const struct hx_result *rs, unsigned int n, struct hx_summary 
 
 static void finding_line(FILE *f, const struct hx_finding *fd, const char *indent)
 {
-	fprintf(f, "%s%s: %s [step %d, t=%llu", indent, fd->kind, fd->message, fd->step, (unsigned long long)fd->time);
+	fprintf(f, "%s%s%s: %s [step %d, t=%llu", indent, fd->known[0] ? "known " : "", fd->kind, fd->message, fd->step,
+		(unsigned long long)fd->time);
 	if (fd->device[0])
 		fprintf(f, ", device %s", fd->device);
 	if (fd->liodn >= 0)
@@ -64,8 +65,20 @@ void hx_report_text(FILE *f, const struct hx_result *rs, unsigned int n)
 	for (i = 0; i < n; i++) {
 		const struct hx_result *r = &rs[i];
 
-		if (r->status == HX_PASS)
+		if (r->status == HX_PASS) {
+			/* known findings are shown, never hidden */
+			for (k = 0; k < r->nfindings; k++)
+				if (r->findings[k].known[0]) {
+					fprintf(f, "\n%s[%s,%s] pass with known findings\n", r->name, r->soc, r->kernel);
+					break;
+				}
+			for (k = 0; k < r->nfindings; k++)
+				if (r->findings[k].known[0]) {
+					finding_line(f, &r->findings[k], "  ");
+					fprintf(f, "    known: %s\n", r->findings[k].known);
+				}
 			continue;
+		}
 		if (r->status == HX_SKIPPED) {
 			continue;
 		}
@@ -160,6 +173,11 @@ void hx_report_json(FILE *f, const struct hx_result *rs, unsigned int n, const s
 				jkv(f, "file", fd->src_file, true);
 				jkv(f, "function", fd->src_func, true);
 				fprintf(f, "\"line\": %d}", fd->src_line);
+			}
+			if (fd->known[0]) {
+				fprintf(f, ", \"known\": {");
+				jkv(f, "reason", fd->known, false);
+				fprintf(f, "}");
 			}
 			fprintf(f, "}");
 		}

@@ -9,6 +9,7 @@
  * Register names come from the models' register lists (pamu_regs.h, mpic_regs.h, soc_guts_regs.h).
  */
 #include "hx_run.h"
+#include "hx_known.h"
 
 #include <stdarg.h>
 #include <stdio.h>
@@ -1040,6 +1041,7 @@ static void ks_collect(struct runner *rn)
 
 	for (i = 0; i < n; i++) {
 		const struct ks_finding *f = rn->ks->finding(i);
+		const struct hx_known *km;
 		struct hx_finding *hf;
 		unsigned int before = rn->r->nfindings;
 
@@ -1052,6 +1054,9 @@ static void ks_collect(struct runner *rn)
 			snprintf(hf->src_file, sizeof(hf->src_file), "%s", f->file ? f->file : "");
 			snprintf(hf->src_func, sizeof(hf->src_func), "%s", f->func ? f->func : "");
 			hf->src_line = f->line;
+			km = hx_known_match(rn->r->kernel, hf->src_file, hf->src_func, hf->kind);
+			if (km)
+				snprintf(hf->known, sizeof(hf->known), "%s", km->why);
 		}
 		if (f->kind == KS_FINDING_BUG)
 			rn->dead = true;
@@ -1523,7 +1528,7 @@ void hx_result_judge(const struct hx_scenario *sc, struct hx_result *r)
 	if (r->status == HX_ERROR || r->status == HX_SKIPPED)
 		return;
 	for (i = 0; i < r->nfindings; i++) {
-		bool expected = false;
+		bool expected = r->findings[i].known[0] != '\0';	/* known: reported, never a failure */
 
 		for (k = 0; k < sc->nexpect_kinds; k++)
 			if (!strcmp(sc->expect_kinds[k], r->findings[i].kind))
@@ -1544,6 +1549,25 @@ void hx_result_judge(const struct hx_scenario *sc, struct hx_result *r)
 			if (r->nunmet < HX_MAX_UNMET)
 				snprintf(r->unmet[r->nunmet++], sizeof(r->unmet[0]),
 					 "expect: a %s finding was expected, none was raised", sc->expect_kinds[k]);
+		}
+	}
+	/* a known finding the scenario says it reproduces must still occur on the kernels it applies to */
+	for (k = 0; k < sc->nreproduces; k++) {
+		const struct hx_known *km;
+		bool seen = false;
+
+		if (!hx_known_applies(sc->reproduces[k], r->kernel, &km))
+			continue;
+		for (i = 0; i < r->nfindings; i++)
+			if (r->findings[i].known[0] && !strcmp(r->findings[i].src_func, km->function))
+				seen = true;
+		if (!seen) {
+			fail = true;
+			if (r->nunmet < HX_MAX_UNMET)
+				snprintf(r->unmet[r->nunmet++], sizeof(r->unmet[0]),
+					 "expect.reproduces: the known finding %.60s (%.24s in %.100s) no longer occurs: "
+					 "update kernel-stubs/known-findings.yaml or the scenario", km->function, km->kind,
+					 km->file);
 		}
 	}
 	r->status = fail ? HX_FAIL : HX_PASS;

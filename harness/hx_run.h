@@ -36,6 +36,7 @@ struct hx_finding {
 	char src_file[128];		/* driver findings: source location, "" none */
 	char src_func[64];
 	int src_line;
+	char known[200];		/* a known finding (kernel-stubs/known-findings.yaml): its reason; "" not */
 };
 
 struct hx_counters {

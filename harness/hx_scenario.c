@@ -8,6 +8,7 @@
  * resolved against each SoC by the runner (hx_run_check), still before anything runs.
  */
 #include "hx_scenario.h"
+#include "hx_known.h"
 
 #include <stdarg.h>
 #include <stdio.h>
@@ -1033,9 +1034,42 @@ static bool parse_step(struct sim_yaml_ctx *ld, struct hx_scenario *sc, const st
 	}
 }
 
+static bool parse_reproduces(struct sim_yaml_ctx *ld, const struct sim_ynode *n, struct hx_scenario *sc)
+{
+	const struct sim_ynode *r = sim_ymap_get(n, "reproduces", NULL);
+	struct hx_error kerr;
+	char field[64], buf[80];
+	unsigned int i;
+
+	if (!r)
+		return true;
+	if (r->kind != SIM_YN_SEQ || r->n == 0 || r->n > HX_MAX_EXPECT_KINDS) {
+		sim_yaml_fail_at(ld, r, "expect.reproduces", "expected a list of 1 to %u functions of known findings, "
+				 "found %s", HX_MAX_EXPECT_KINDS, sim_ydescribe(r, buf, sizeof(buf)));
+		return false;
+	}
+	if (!hx_known_ensure(&kerr)) {
+		sim_yaml_fail_at(ld, r, "expect.reproduces", "expected a readable known-findings list, found: %.400s",
+				 kerr.msg);
+		return false;
+	}
+	for (i = 0; i < r->n; i++) {
+		snprintf(field, sizeof(field), "expect.reproduces[%u]", i);
+		if (r->items[i]->kind != SIM_YN_SCALAR || !hx_known_names(r->items[i]->text)) {
+			sim_yaml_fail_at(ld, r->items[i], field, "expected the function of an entry of "
+					 "kernel-stubs/known-findings.yaml, found %s",
+					 sim_ydescribe(r->items[i], buf, sizeof(buf)));
+			return false;
+		}
+		snprintf(sc->reproduces[i], sizeof(sc->reproduces[i]), "%s", r->items[i]->text);
+	}
+	sc->nreproduces = r->n;
+	return true;
+}
+
 static bool parse_expect(struct sim_yaml_ctx *ld, const struct sim_ynode *root, struct hx_scenario *sc)
 {
-	static const char *const keys[] = { "findings", NULL };
+	static const char *const keys[] = { "findings", "reproduces", NULL };
 	const struct sim_ynode *n = sim_ymap_get(root, "expect", NULL), *f;
 	char field[64], buf[80];
 	unsigned int i;
@@ -1043,7 +1077,7 @@ static bool parse_expect(struct sim_yaml_ctx *ld, const struct sim_ynode *root, 
 	if (!n)
 		return true;
 	if (!sim_yaml_expect(ld, n, root, "expect", SIM_YN_MAP, "a mapping with findings:") ||
-	    !sim_yaml_check_keys(ld, n, "expect", keys))
+	    !sim_yaml_check_keys(ld, n, "expect", keys) || !parse_reproduces(ld, n, sc))
 		return false;
 	f = sim_ymap_get(n, "findings", NULL);
 	if (!f || (f->kind == SIM_YN_SCALAR && !strcmp(f->text, "none")))
@@ -1127,6 +1161,11 @@ bool hx_scenario_load(const char *file, struct hx_scenario *sc, struct hx_error 
 			goto out;
 		sc->nsteps++;
 	}
+	/* the linux level matches its driver findings against the known-findings list: load it before
+	 * anything runs. An unreadable list relaxes nothing (every finding then fails the run as unlisted)
+	 * and is said on stderr; only a scenario that names entries (expect.reproduces) stops at it. */
+	if (sc->level == HX_LEVEL_LINUX)
+		hx_known_warn();
 out:
 	sim_yaml_free(root);
 	if (ld.status != SIM_YAML_OK) {

@@ -183,6 +183,10 @@ struct hx_scenario {
 	/* expect: findings kinds that must occur (each at least once); any other finding fails */
 	char expect_kinds[HX_MAX_EXPECT_KINDS][24];
 	unsigned int nexpect_kinds;
+	/* expect.reproduces: functions of known findings (kernel-stubs/known-findings.yaml) this scenario
+	 * reproduces; on a kernel an entry applies to, that known finding must occur */
+	char reproduces[HX_MAX_EXPECT_KINDS][64];
+	unsigned int nreproduces;
 };
 
 /* Load and check a scenario. false: err says file:line:column: field: expected, found. */
