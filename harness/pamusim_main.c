@@ -34,7 +34,12 @@
 #define MAX_FILES 4096
 #define DEFAULT_WATCHDOG_S 60
 
-static const char *const kernel_names[] = { "5.10", "6.1", "6.12", NULL };
+/* Kernel variant names: DESIGN.md's three, plus a tree given at build time (KERNEL_TREE/KERNEL_NAME), as
+ * harness/CMakeLists.txt passes them from cmake/Kernels.cmake. */
+#ifndef HX_KERNEL_NAMES
+#define HX_KERNEL_NAMES "5.10", "6.1", "6.12"
+#endif
+static const char *const kernel_names[] = { HX_KERNEL_NAMES, NULL };
 
 static const char *env_or(const char *name, const char *def)
 {
@@ -534,8 +539,14 @@ static int cmd_run(int argc, char **argv)
 		return 2;
 	}
 	if (ro.kernel && !kernel_known(ro.kernel)) {
-		fprintf(stderr, "pamusim run: --kernel: expected one of 5.10, 6.1, 6.12 (pamusim list kernels), "
-			"found \"%s\"\n", ro.kernel);
+		char names[256] = "";
+		size_t o = 0;
+		unsigned int k;
+
+		for (k = 0; kernel_names[k] && o < sizeof(names); k++)
+			o += (size_t)snprintf(names + o, sizeof(names) - o, "%s%s", k ? ", " : "", kernel_names[k]);
+		fprintf(stderr, "pamusim run: --kernel: expected one of %s (pamusim list kernels), found \"%s\"\n",
+			names, ro.kernel);
 		return 2;
 	}
 	if ((rc = load_presets("run")))
@@ -842,9 +853,9 @@ static int cmd_list(int argc, char **argv)
 			char path[512];
 
 			if (hx_kernel_path(kernel_names[i], path, sizeof(path)))
-				printf("%-6s %s\n", kernel_names[i], path);
+				printf("%-10s %s\n", kernel_names[i], path);
 			else
-				printf("%-6s not built (linux-level runs are errors; bare-level runs only name it)\n",
+				printf("%-10s not built (linux-level runs are errors; bare-level runs only name it)\n",
 				       kernel_names[i]);
 		}
 		return 0;
