@@ -92,6 +92,18 @@ function(pamusim_kernel_variant name tree pkgver)
 	endforeach()
 
 	set(PAMUSIM_KERNEL_VARIANTS ${PAMUSIM_KERNEL_VARIANTS} ${name} CACHE INTERNAL "")
+	# Each fetched tree's own board DTBs too (kernel-dtbs/<name>/), so tests can check that every
+	# version's device trees build a SoC (the default DTBs of build/dtbs come from one version).
+	if(IS_DIRECTORY "${tree}/arch/powerpc/boot/dts/fsl")
+		set(kd "${CMAKE_BINARY_DIR}/kernel-dtbs/${name}")
+		add_custom_command(OUTPUT "${kd}/.stamp"
+			COMMAND "${CMAKE_COMMAND}" -E rm -rf "${kd}"
+			COMMAND "${CMAKE_SOURCE_DIR}/scripts/build-dtbs" -j 2 "${tree}" "${kd}"
+			COMMAND "${CMAKE_COMMAND}" -E touch "${kd}/.stamp"
+			DEPENDS "${CMAKE_SOURCE_DIR}/scripts/build-dtbs"
+			COMMENT "Compiling the ${name} tree's PAMU board device trees into ${kd}" VERBATIM)
+		add_custom_target(kernel-dtbs-${id} ALL DEPENDS "${kd}/.stamp")
+	endif()
 	set(PAMUSIM_KS_LIB_${id} "${CMAKE_BINARY_DIR}/libpamusim-linux-${name}.so" CACHE INTERNAL "")
 	set(PAMUSIM_KS_VERSION_${id} "${kver}" CACHE INTERNAL "")
 	message(STATUS "kernel ${name}: Linux ${kver} (${pkgver}) from ${tree}")
