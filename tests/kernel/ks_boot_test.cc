@@ -18,6 +18,7 @@
 #include <vector>
 
 #include "ks_host_soc.h"
+#include "ks_scenario.h"
 #include "pamusim_config.h"
 
 namespace {
@@ -28,21 +29,9 @@ constexpr uint32_t SPBAH = 0x10, SPBAL = 0x14, OBAH = 0x20, OBAL = 0x24;
 constexpr uint32_t PICS = 0xc1c, PC = 0xc10;
 constexpr uint32_t GUTS_PAMUBYPENR = 0x604;
 
-struct variant {
-	std::string name, lib;
-};
-
-std::vector<std::string> split(const std::string &s, char sep)
-{
-	std::vector<std::string> out;
-	std::stringstream ss(s);
-	std::string item;
-
-	while (std::getline(ss, item, sep))
-		if (!item.empty())
-			out.push_back(item);
-	return out;
-}
+using ks_test::split;
+using ks_test::test_name;
+using ks_test::variant;
 
 std::vector<uint8_t> read_file(const std::string &path)
 {
@@ -240,19 +229,6 @@ void boot::TestBody()
 	EXPECT_EQ(hs.mmio_unmapped, 0u);
 	ks_host_unload(handle);
 	soc_destroy(s);
-}
-
-std::string test_name(const std::string &kernel, const std::string &soc)
-{
-	std::string n = "Linux";
-
-	for (char c : kernel)
-		if (isalnum((unsigned char)c))
-			n += c;
-	n += "_";
-	for (char c : soc)
-		n += isalnum((unsigned char)c) ? (char)toupper((unsigned char)c) : '_';
-	return n;
 }
 
 int register_tests()

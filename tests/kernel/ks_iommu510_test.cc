@@ -21,22 +21,6 @@ namespace {
 constexpr uint32_t PICS = 0xc1c, PICS_AVIE = 0x4, AVS1 = 0x050;
 constexpr uint64_t GiB = 1ull << 30, MiB = 1ull << 20;
 
-// cache-stash-id of the cpu node with reg 0 in the fixed-up tree (as ks_iommu_test.cc)
-int cpu0_stash_id(const void *fdt)
-{
-	for (int off = fdt_next_node(fdt, -1, nullptr); off >= 0; off = fdt_next_node(fdt, off, nullptr)) {
-		int len = 0;
-		const char *dt = (const char *)fdt_getprop(fdt, off, "device_type", &len);
-		const fdt32_t *reg = (const fdt32_t *)fdt_getprop(fdt, off, "reg", &len);
-		const fdt32_t *sid;
-
-		if (!dt || strcmp(dt, "cpu") || !reg || fdt32_to_cpu(reg[0]) != 0)
-			continue;
-		sid = (const fdt32_t *)fdt_getprop(fdt, off, "cache-stash-id", &len);
-		return sid ? (int)fdt32_to_cpu(*sid) : -1;
-	}
-	return -1;
-}
 
 // findings the 5.10 windowed scenarios accept: the ISR's register dump, and the known leak of the
 // window array (kernel-stubs/known-findings.yaml), which must be raised exactly once per domain freed

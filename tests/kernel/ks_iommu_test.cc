@@ -17,22 +17,6 @@ namespace {
 
 constexpr uint32_t PICS = 0xc1c, PICS_AVIE = 0x4;
 
-// cache-stash-id of the cpu node with reg 0 in the fixed-up tree
-int cpu0_stash_id(const void *fdt)
-{
-	for (int off = fdt_next_node(fdt, -1, nullptr); off >= 0; off = fdt_next_node(fdt, off, nullptr)) {
-		int len = 0;
-		const char *dt = (const char *)fdt_getprop(fdt, off, "device_type", &len);
-		const fdt32_t *reg = (const fdt32_t *)fdt_getprop(fdt, off, "reg", &len);
-		const fdt32_t *sid;
-
-		if (!dt || strcmp(dt, "cpu") || !reg || fdt32_to_cpu(reg[0]) != 0)
-			continue;
-		sid = (const fdt32_t *)fdt_getprop(fdt, off, "cache-stash-id", &len);
-		return sid ? (int)fdt32_to_cpu(*sid) : -1;
-	}
-	return -1;
-}
 
 class iommu_test : public ::testing::Test {
 public:

@@ -9,12 +9,15 @@
 
 #include <cctype>
 #include <cstdlib>
+#include <cstring>
 #include <fstream>
 #include <functional>
 #include <iterator>
 #include <sstream>
 #include <string>
 #include <vector>
+
+#include <libfdt.h>
 
 #include "ks_host_soc.h"
 #include "pamusim_config.h"
@@ -161,6 +164,24 @@ struct scenario {
 			soc_destroy(s);
 	}
 };
+
+
+// cache-stash-id of the cpu node with reg 0 in the fixed-up tree (what L1 stash on CPU 0 must give)
+inline int cpu0_stash_id(const void *fdt)
+{
+	for (int off = fdt_next_node(fdt, -1, nullptr); off >= 0; off = fdt_next_node(fdt, off, nullptr)) {
+		int len = 0;
+		const char *dt = (const char *)fdt_getprop(fdt, off, "device_type", &len);
+		const fdt32_t *reg = (const fdt32_t *)fdt_getprop(fdt, off, "reg", &len);
+		const fdt32_t *sid;
+
+		if (!dt || strcmp(dt, "cpu") || !reg || fdt32_to_cpu(reg[0]) != 0)
+			continue;
+		sid = (const fdt32_t *)fdt_getprop(fdt, off, "cache-stash-id", &len);
+		return sid ? (int)fdt32_to_cpu(*sid) : -1;
+	}
+	return -1;
+}
 
 } // namespace ks_test
 
