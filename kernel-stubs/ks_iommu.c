@@ -183,7 +183,10 @@ static struct device *find_dev(const char *path)
 }
 
 /* The core's probe of a device (once): dev_iommu, probe_device, device_group; 6.12 then attaches the
- * driver's static platform domain, as iommu_probe_device does for a default domain. */
+ * driver's static platform domain, as iommu_probe_device does for a default domain. A PCI endpoint's
+ * controller is probed first (the platform bus is set up before PCI enumerates): the driver's
+ * device_group for the endpoint then takes the controller out of its group, with BRR1 >= 0x0204 giving
+ * the endpoint a group of its own, below that handing it the controller's group. */
 static int probe_dev(const struct iommu_ops *ops, struct device *dev)
 {
 	struct iommu_device *idev;
@@ -192,6 +195,8 @@ static int probe_dev(const struct iommu_ops *ops, struct device *dev)
 
 	if (dev->iommu_group)
 		return 0;
+	if (dev->iommu && dev->iommu->iommu_dev)
+		return -ENODEV;	/* probed, then taken out of its group (a PCIe controller): no group, no attach */
 	if (dev_is_pci(dev) && dev->parent) {
 		ret = probe_dev(ops, dev->parent);	/* the controller first (its group may be shared) */
 		if (ret && ret != -ENODEV)

@@ -6,7 +6,11 @@
 // APV); the driver's error codes (WINDOWS before GEOMETRY -EINVAL, while enabled -EBUSY).
 // Iommu.Linux510_<SOC>_SpaaceLeak: every WINDOWS call on an attached domain takes new SPAACEs without
 // giving the previous ones back, until the SPAACT is exhausted (kernel-stubs/known-findings.yaml).
-// Sources: ../shared/spec/kernel-surface.md 4, 5, 7.2, 11; hw-facts.md 5.3, 7.3, 9.
+// Iommu.Linux510_<SOC>_PcieEndpoint: the endpoint behind host bridge 0 attached with a window; its DMA
+// (the controller's LIODN) lands at the window's target; the controller left its group when the
+// endpoint was probed, so attaching the controller itself is -ENODEV; detach disables the LIODN.
+// Sources: ../shared/spec/kernel-surface.md 4, 5, 7.2, 11; hw-facts.md 5.3, 7.3, 9, 13 (BRR1); the 5.10
+// driver's device_group for PCI devices (fsl_pamu_domain.c, read for facts).
 #include <cerrno>
 #include <cstring>
 
@@ -41,7 +45,7 @@ struct accept {
 
 class iommu510_test : public ::testing::Test {
 public:
-	enum mode { ONE_WINDOW, SUBWINDOWS, SPAACE_LEAK };
+	enum mode { ONE_WINDOW, SUBWINDOWS, SPAACE_LEAK, PCIE_ENDPOINT };
 
 	iommu510_test(variant v, std::string soc, mode m) : v_(std::move(v)), soc_(std::move(soc)), mode_(m)
 	{
@@ -52,6 +56,7 @@ private:
 	void one_window();
 	void subwindows();
 	void spaace_leak();
+	void pcie_endpoint();
 	// DMA of 4 bytes from LIODN cell c of dev_
 	pamu_result dma(unsigned int c, uint64_t iova, uint32_t *buf, enum pamu_op op)
 	{
@@ -321,11 +326,90 @@ void iommu510_test::spaace_leak()
 	EXPECT_FALSE(sc_.irq_level);
 }
 
+// The endpoint of host bridge 0: geometry 0..1 GiB, one window onto 1 GiB at 1 GiB. dev_ is its controller.
+// On both SoCs the 5.10 device_group takes the controller out of its group when the endpoint is probed
+// (T4240's PCIe v3.0, BRR1 >= 0x0204: the endpoint gets a group of its own; P4080's v2.1: the endpoint
+// takes over the controller's group), so the endpoint's group holds exactly one device and the attach
+// goes through, and the controller, in no group any more, cannot be attached (-ENODEV).
+void iommu510_test::pcie_endpoint()
+{
+	const ks_api *api = sc_.api;
+	int id = -1, err = 0;
+	ks_iommu_attr_val v{};
+	const uint64_t target = 1 * GiB;
+	soc_bus *bus = soc_get_bus(sc_.s);
+	uint32_t val = 0, back = 0;
+	pamu_result r;
+
+	// after boot: identity
+	val = 0x11223344;
+	r = dma(0, 0x30000000, &val, PAMU_OP_WRITE);
+	ASSERT_EQ(r.kind, PAMU_XLATE_OK) << pamu_fault_name(r.fault);
+	EXPECT_EQ(r.paddr, 0x30000000u);
+
+	ASSERT_EQ(api->iommu_domain_alloc(&id, &err), KS_OK) << err;
+	v.aperture_end = GiB - 1;
+	v.force_aperture = true;
+	ASSERT_EQ(set(id, KS_IOMMU_ATTR_GEOMETRY, v), 0);
+	v.windows = 1;
+	ASSERT_EQ(set(id, KS_IOMMU_ATTR_WINDOWS, v), 0);
+	ASSERT_EQ(api->iommu_attach(id, "pci:0", &err), KS_OK) << err;
+	EXPECT_EQ(api->iommu_attach(id, dev_->path, &err), KS_ERROR) << "the controller left its group";
+	EXPECT_EQ(err, -ENODEV);
+	ASSERT_EQ(api->iommu_window_enable(id, 0, target, GiB, KS_IOMMU_READ | KS_IOMMU_WRITE, &err), KS_OK) << err;
+	v = {};
+	v.enable = 1;
+	ASSERT_EQ(set(id, KS_IOMMU_ATTR_FSL_PAMU_ENABLE, v), 0);
+
+	uint64_t phys = 0;
+	ASSERT_EQ(api->iommu_iova_to_phys(id, 0x00345670, &phys, &err), KS_OK);
+	EXPECT_EQ(phys, target + 0x00345670);
+	for (unsigned int c = 0; c < dev_->cells; c++) {
+		uint64_t off = 0x00345670 + 0x1000 * c;
+
+		val = 0xe0d00000u + c;
+		r = dma(c, off, &val, PAMU_OP_WRITE);
+		ASSERT_EQ(r.kind, PAMU_XLATE_OK) << "LIODN " << dev_->liodn[c] << " " << pamu_fault_name(r.fault);
+		EXPECT_EQ(r.paddr, target + off);
+		uint32_t *mem = (uint32_t *)soc_bus_dram_ptr(bus, target + off, 4);
+		ASSERT_NE(mem, nullptr);
+		EXPECT_EQ(*mem, val) << "the endpoint's write did not reach the window's target";
+		back = 0;
+		r = dma(c, off, &back, PAMU_OP_READ);
+		EXPECT_EQ(r.kind, PAMU_XLATE_OK);
+		EXPECT_EQ(back, val);
+	}
+	EXPECT_FALSE(sc_.irq_level);
+
+	v = {};
+	ASSERT_EQ(set(id, KS_IOMMU_ATTR_FSL_PAMU_ENABLE, v), 0);
+	EXPECT_EQ(api->iommu_domain_free(id, &err), KS_ERROR) << "free of an attached domain";
+	ASSERT_EQ(api->iommu_detach(id, "pci:0", &err), KS_OK) << err;
+	EXPECT_EQ(api->iommu_domain_free(id, &err), KS_OK) << err;
+	// detach disabled the controller's LIODN
+	r = dma(0, 0x1000, &back, PAMU_OP_READ);
+	EXPECT_EQ(r.kind, PAMU_XLATE_FAULT);
+	EXPECT_EQ(r.fault, PAMU_FAULT_PAACE_INVALID) << pamu_fault_name(r.fault);
+	pamu *p = soc_get_pamu(sc_.s, dev_->pamu);
+	if (soc_get_rev(sc_.s)->erratum_a003638) {
+		ASSERT_TRUE(sc_.irq_level);
+		EXPECT_GE(sc_.service(), 1u);
+		EXPECT_EQ(pamu_reg_read(p, PICS, 4) & PICS_AVIE, 0u) << "A-003638 branch not taken";
+	} else {
+		EXPECT_FALSE(sc_.irq_level);
+	}
+}
+
 void iommu510_test::TestBody()
 {
 	sc_.start(v_, soc_);
 	if (HasFatalFailure())
 		return;
+	if (mode_ == PCIE_ENDPOINT) {
+		ASSERT_GE(sc_.api->pci_count(), 1u) << "no PCIe controller";
+		dev_ = soc_find_device(sc_.s, sc_.api->pci_path(0));
+		ASSERT_NE(dev_, nullptr) << "the PCIe controller has no fsl,liodn";
+	}
 	for (unsigned int i = 0; i < soc_device_count(sc_.s) && !dev_; i++)
 		if (strstr(soc_get_device(sc_.s, i)->compatible, "dma"))
 			dev_ = soc_get_device(sc_.s, i);
@@ -334,6 +418,8 @@ void iommu510_test::TestBody()
 		subwindows();
 	else if (mode_ == SPAACE_LEAK)
 		spaace_leak();
+	else if (mode_ == PCIE_ENDPOINT)
+		pcie_endpoint();
 	else
 		one_window();
 	accept acc;
@@ -349,8 +435,9 @@ int register_tests()
 		if (v.name != "5.10")
 			continue;	// the windowed API exists in 5.10 only (6.x: Iommu.Linux61_*, Linux612_*)
 		for (const char *soc : {"t4240", "p4080"})
-			for (auto m : {iommu510_test::ONE_WINDOW, iommu510_test::SUBWINDOWS, iommu510_test::SPAACE_LEAK}) {
-				static const char *const sfx[] = {"", "_Subwindows", "_SpaaceLeak"};
+			for (auto m : {iommu510_test::ONE_WINDOW, iommu510_test::SUBWINDOWS, iommu510_test::SPAACE_LEAK,
+				       iommu510_test::PCIE_ENDPOINT}) {
+				static const char *const sfx[] = {"", "_Subwindows", "_SpaaceLeak", "_PcieEndpoint"};
 				std::string n = test_name(v.name, soc) + sfx[m];
 
 				::testing::RegisterTest("Iommu", n.c_str(), nullptr, nullptr, __FILE__, __LINE__,
