@@ -121,6 +121,13 @@ struct intent {
 	bool r, w;
 	bool stash;			/* linux: the domain asked for stashing to this L1 stash id */
 	uint32_t stash_id;
+	/* linux 5.10: windowed (nwin > 0): exactly the enabled windows are granted, base/size/tbase/r/w
+	 * above are unused then; windows disabled or never enabled are absent */
+	unsigned int nwin;
+	struct intent_win {
+		bool on, r, w;
+		uint64_t base, size, tbase;
+	} win[HX_MAX_WINDOWS];
 	uint64_t msi_tgt[8];		/* linux: MSI targets (physical) the MSI driver gave this device */
 	unsigned int nmsi_tgt;
 };
@@ -161,7 +168,13 @@ struct runner {
 		bool live, stash;
 		uint32_t stash_id;
 		uint32_t devs;		/* bit: index into devs */
+		/* 5.10: the windowed API's state as the kernel user set it */
+		bool geometry, enabled;
+		uint64_t gstart, gend;
+		unsigned int nwin;
+		struct intent_win win[HX_MAX_WINDOWS];
 	} doms[HX_MAX_DOMAINS * 2];
+	bool v510;			/* the variant is 5.10: the windowed IOMMU API and its intent */
 	unsigned int ndoms;
 	struct ks_msi_vec *vecs[HX_MAX_PCI];
 	unsigned int nvec[HX_MAX_PCI];
@@ -691,6 +704,19 @@ static bool intent_allows(const struct rdev *rd, uint64_t addr, uint32_t size, u
 	}
 	if (!rd->in.set || !rd->in.valid)
 		return false;
+	if (rd->in.nwin) {
+		for (i = 0; i < rd->in.nwin; i++) {
+			const struct intent_win *iw = &rd->in.win[i];
+
+			if (!iw->on || addr < iw->base || addr - iw->base >= iw->size || size > iw->size - (addr - iw->base))
+				continue;
+			if ((r && !iw->r) || (w && !iw->w))
+				return false;
+			*target = iw->tbase + (addr - iw->base);
+			return true;
+		}
+		return false;
+	}
 	if (addr < rd->in.base || addr - rd->in.base > rd->in.size || size > rd->in.size - (addr - rd->in.base))
 		return false;
 	if ((r && !rd->in.r) || (w && !rd->in.w))
@@ -730,8 +756,17 @@ static bool policy_allows(struct runner *rn, const struct rdev *rd, uint64_t p, 
 /* Memory the device is entitled to at all: its domain's (policy) or its intended window's target. */
 static bool entitled(struct runner *rn, const struct rdev *rd, uint64_t p, uint32_t size)
 {
+	unsigned int i;
+
 	if (rn->sc->has_policy)
 		return policy_allows(rn, rd, p, size);
+	if (rd->in.set && rd->in.valid && rd->in.nwin) {
+		for (i = 0; i < rd->in.nwin; i++)
+			if (rd->in.win[i].on && p >= rd->in.win[i].tbase && size <= rd->in.win[i].size &&
+			    p - rd->in.win[i].tbase <= rd->in.win[i].size - size)
+				return true;
+		return false;
+	}
 	return rd->in.set && rd->in.valid && p >= rd->in.tbase && size <= rd->in.size &&
 	       p - rd->in.tbase <= rd->in.size - size;
 }
@@ -1041,6 +1076,22 @@ static void ks_collect(struct runner *rn)
 
 	for (i = 0; i < n; i++) {
 		const struct ks_finding *f = rn->ks->finding(i);
+		const char *dis = f->kind == KS_FINDING_EMERG && f->func && !strcmp(f->func, "pamu_av_isr") ?
+				  strstr(f->msg, "Disabling liodn ") : NULL;
+
+		if (dis) {
+			/* the kernel's AV handler revoked that LIODN's access: from now on its device is granted
+			 * nothing (the driver's own decision, as a detach would be) */
+			unsigned long l = strtoul(dis + 16, NULL, 16);
+			unsigned int j;
+
+			for (j = 0; j < HX_MAX_DEVICES + HX_MAX_PCI; j++)
+				if (rn->devs[j].d && rn->devs[j].liodn == l && rn->devs[j].in.set) {
+					rn->devs[j].in.valid = false;
+					trace(rn, "kernel pamu_av_isr disabled LIODN %lu: %s is granted nothing", l,
+					      rn->devs[j].d->name);
+				}
+		}
 		const struct hx_known *km;
 		struct hx_finding *hf;
 		unsigned int before = rn->r->nfindings;
@@ -1190,7 +1241,24 @@ static struct rdom *find_dom(struct runner *rn, const char *name)
  * 64 GiB aperture) mapped one to one, read and write, with the domain's stash request. */
 static void intent_attach(struct runner *rn, struct rdev *rd, const struct rdom *dm)
 {
-	(void)rn;
+	unsigned int i;
+
+	if (rn->v510) {
+		/* 5.10: the attached device gets exactly the domain's enabled windows, once the domain is
+		 * enabled (FSL_PAMU_ENABLE); nothing before that */
+		rd->in.set = true;
+		rd->in.valid = dm->enabled;
+		rd->in.nwin = dm->nwin ? dm->nwin : 1;
+		for (i = 0; i < HX_MAX_WINDOWS; i++)
+			rd->in.win[i] = dm->win[i];
+		if (!dm->nwin)
+			rd->in.win[0].on = false;
+		rd->in.base = dm->gstart;
+		rd->in.size = dm->geometry ? dm->gend - dm->gstart + 1 : 0;
+		rd->in.stash = dm->stash;
+		rd->in.stash_id = dm->stash_id;
+		return;
+	}
 	rd->in.set = true;
 	rd->in.valid = true;
 	rd->in.base = 0;
@@ -1208,10 +1276,50 @@ static void ks_call(struct runner *rn, const char *what, enum ks_status st, int 
 		trace(rn, "kernel %s errno %d", what, err);
 }
 
+static const char *op510_name(enum hx_iommu_op op)
+{
+	static const char *const n[] = { "geometry", "windows", "window-enable", "window-disable", "enable",
+					 "disable" };
+
+	return op >= HX_IOMMU_GEOMETRY && op <= HX_IOMMU_DISABLE ? n[op - HX_IOMMU_GEOMETRY] : "?";
+}
+
+/* The kernel's answer to one iommu step: with expect-errno the call must fail with exactly that errno
+ * (then it is no error of the run); otherwise it must succeed. */
+static void iommu_done(struct runner *rn, const struct hx_step *st, const char *what, enum ks_status s, int err)
+{
+	if (!st->has_expect_errno) {
+		ks_call(rn, what, s, err);
+		return;
+	}
+	trace(rn, "kernel %s -> %s errno %d (expected %d)", what, s == KS_OK ? "ok" : "error", s == KS_OK ? 0 : err,
+	      st->expect_errno);
+	ks_collect(rn);
+	if (s == KS_DEAD)
+		rn->dead = true;
+	else if (s == KS_OK)
+		unmet(rn, "%s: expected errno %d, the call succeeded", what, st->expect_errno);
+	else if (s != KS_ERROR || err != st->expect_errno)
+		unmet(rn, "%s: expected errno %d, the kernel returned status %d errno %d", what, st->expect_errno,
+		      (int)s, err);
+}
+
+/* 5.10: re-derive the intent of every device attached to the domain from the domain's state. */
+static void intent_refresh(struct runner *rn, const struct rdom *dm)
+{
+	unsigned int i;
+
+	for (i = 0; i < HX_MAX_DEVICES + HX_MAX_PCI; i++)
+		if (dm->devs & (1u << i))
+			intent_attach(rn, &rn->devs[i], dm);
+}
+
 static void step_iommu(struct runner *rn, const struct hx_step *st)
 {
 	static const char *const names[] = { "domain-alloc", "domain-free", "attach", "detach", "stash",
-					     "iova-to-phys" };
+					     "iova-to-phys", "geometry", "windows", "window-enable", "window-disable",
+					     "enable", "disable" };
+	struct ks_iommu_attr_val av;
 	const struct ks_api *ks = rn->ks;
 	struct rdom *dm;
 	char what[160];
@@ -1231,7 +1339,7 @@ static void step_iommu(struct runner *rn, const struct hx_step *st)
 		memset(dm, 0, sizeof(*dm));
 		snprintf(dm->name, sizeof(dm->name), "%s", st->domain);
 		s = ks->iommu_domain_alloc(&dm->id, &err);
-		ks_call(rn, what, s, err);
+		iommu_done(rn, st, what, s, err);
 		if (s == KS_OK) {
 			dm->live = true;
 			rn->ndoms++;
@@ -1250,7 +1358,7 @@ static void step_iommu(struct runner *rn, const struct hx_step *st)
 	switch (st->iop) {
 	case HX_IOMMU_DOMAIN_FREE:
 		s = ks->iommu_domain_free(dm->id, &err);
-		ks_call(rn, what, s, err);
+		iommu_done(rn, st, what, s, err);
 		if (s == KS_OK)
 			dm->live = false;
 		break;
@@ -1278,14 +1386,14 @@ static void step_iommu(struct runner *rn, const struct hx_step *st)
 		snprintf(what, sizeof(what), "iommu %s %s %s", names[st->iop], st->domain, rd->d->name);
 		if (st->iop == HX_IOMMU_ATTACH) {
 			s = ks->iommu_attach(dm->id, kdev, &err);
-			ks_call(rn, what, s, err);
+			iommu_done(rn, st, what, s, err);
 			if (s == KS_OK) {
 				dm->devs |= 1u << d;
 				intent_attach(rn, rd, dm);
 			}
 		} else {
 			s = ks->iommu_detach(dm->id, kdev, &err);
-			ks_call(rn, what, s, err);
+			iommu_done(rn, st, what, s, err);
 			if (s == KS_OK) {
 				/* detached: the kernel user asked for no access at all */
 				dm->devs &= ~(1u << d);
@@ -1300,8 +1408,16 @@ static void step_iommu(struct runner *rn, const struct hx_step *st)
 		const struct soc_preset *pr = soc_get_preset(rn->soc);
 		unsigned int i;
 
-		s = ks->iommu_configure_stash(dm->id, st->cpu, &err);
-		ks_call(rn, what, s, err);
+		if (rn->v510) {
+			/* 5.10: the FSL_PAMU_STASH attribute, L1 of that CPU */
+			memset(&av, 0, sizeof(av));
+			av.stash_cpu = st->cpu;
+			av.stash_cache = 1;
+			s = ks->iommu_set_attr(dm->id, KS_IOMMU_ATTR_FSL_PAMU_STASH, &av, &err);
+		} else {
+			s = ks->iommu_configure_stash(dm->id, st->cpu, &err);
+		}
+		iommu_done(rn, st, what, s, err);
 		if (s != KS_OK)
 			break;
 		/* the intent: the L1 stash id firmware gives that CPU (the preset's rule, not the tables) */
@@ -1314,9 +1430,73 @@ static void step_iommu(struct runner *rn, const struct hx_step *st)
 			}
 		break;
 	}
+	case HX_IOMMU_GEOMETRY:
+		memset(&av, 0, sizeof(av));
+		av.aperture_start = st->gstart;
+		av.aperture_end = st->gend;
+		av.force_aperture = true;
+		s = ks->iommu_set_attr(dm->id, KS_IOMMU_ATTR_GEOMETRY, &av, &err);
+		iommu_done(rn, st, what, s, err);
+		if (s == KS_OK) {
+			dm->geometry = true;
+			dm->gstart = st->gstart;
+			dm->gend = st->gend;
+			intent_refresh(rn, dm);
+		}
+		break;
+	case HX_IOMMU_WINDOWS:
+		memset(&av, 0, sizeof(av));
+		av.windows = st->count;
+		s = ks->iommu_set_attr(dm->id, KS_IOMMU_ATTR_WINDOWS, &av, &err);
+		iommu_done(rn, st, what, s, err);
+		if (s == KS_OK) {
+			/* a new window array: no window enabled */
+			dm->nwin = st->count;
+			memset(dm->win, 0, sizeof(dm->win));
+			intent_refresh(rn, dm);
+		}
+		break;
+	case HX_IOMMU_WINDOW_ENABLE:
+		s = ks->iommu_window_enable(dm->id, st->window, st->paddr, st->wsize,
+					    (st->perm_read ? KS_IOMMU_READ : 0) | (st->perm_write ? KS_IOMMU_WRITE : 0),
+					    &err);
+		iommu_done(rn, st, what, s, err);
+		if (s == KS_OK && dm->nwin && st->window < dm->nwin) {
+			/* window i: the i-th of nwin equal slices of the aperture, its first size bytes */
+			struct intent_win *iw = &dm->win[st->window];
+			uint64_t slot = (dm->gend - dm->gstart + 1) / dm->nwin;
+
+			iw->on = true;
+			iw->r = st->perm_read;
+			iw->w = st->perm_write;
+			iw->base = dm->gstart + slot * st->window;
+			iw->size = st->wsize < slot ? st->wsize : slot;
+			iw->tbase = st->paddr;
+			intent_refresh(rn, dm);
+		}
+		break;
+	case HX_IOMMU_WINDOW_DISABLE:
+		s = ks->iommu_window_disable(dm->id, st->window, &err);
+		iommu_done(rn, st, what, s, err);
+		if (s == KS_OK && st->window < HX_MAX_WINDOWS) {
+			dm->win[st->window].on = false;
+			intent_refresh(rn, dm);
+		}
+		break;
+	case HX_IOMMU_ENABLE:
+	case HX_IOMMU_DISABLE:
+		memset(&av, 0, sizeof(av));
+		av.enable = st->iop == HX_IOMMU_ENABLE;
+		s = ks->iommu_set_attr(dm->id, KS_IOMMU_ATTR_FSL_PAMU_ENABLE, &av, &err);
+		iommu_done(rn, st, what, s, err);
+		if (s == KS_OK) {
+			dm->enabled = st->iop == HX_IOMMU_ENABLE;
+			intent_refresh(rn, dm);
+		}
+		break;
 	default:
 		s = ks->iommu_iova_to_phys(dm->id, st->iova, &phys, &err);
-		ks_call(rn, what, s, err);
+		iommu_done(rn, st, what, s, err);
 		trace(rn, "kernel iova 0x%llx -> phys 0x%llx", (unsigned long long)st->iova, (unsigned long long)phys);
 		if (s == KS_OK && st->has_expect_value && phys != st->expect_value)
 			unmet(rn, "%s: expected iova 0x%llx to map to 0x%llx, the kernel says 0x%llx", what,
@@ -1612,13 +1792,22 @@ void hx_run(const struct hx_scenario *sc, const struct hx_target *t, const struc
 	for (i = 0; sc->level == HX_LEVEL_LINUX && i < sc->nsteps; i++) {
 		const struct hx_step *st = &sc->steps[i];
 		bool v510 = !strcmp(t->kernel, "5.10");
+		bool op510 = st->kind == HX_STEP_IOMMU && st->iop >= HX_IOMMU_GEOMETRY;
 
-		if ((st->kind == HX_STEP_IOMMU && (v510 || rn.ks->abi_version < 3)) ||
+		rn.v510 = v510;
+		if (op510 && !v510) {
+			r->status = HX_ERROR;
+			snprintf(r->error, sizeof(r->error), "%.80s:%u:%u: steps[%u]: iommu op %s is the 5.10 windowed "
+				 "API; kernel %.8s has none of it (domain attributes and windows were removed after "
+				 "5.10)", sc->file, st->line, st->col, i, op510_name(st->iop), t->kernel);
+			goto done;
+		}
+		if ((st->kind == HX_STEP_IOMMU && (rn.ks->abi_version < 3 || (v510 && rn.ks->abi_version < 4))) ||
 		    ((st->kind == HX_STEP_MSI_ALLOC || st->kind == HX_STEP_MSI_FIRE) && rn.ks->abi_version < 2)) {
 			r->status = HX_ERROR;
 			snprintf(r->error, sizeof(r->error), "%.80s:%u:%u: steps[%u]: %s is not supported by this kernel "
-				 "variant yet (%.8s: the harness drives the 6.x IOMMU API only)", sc->file, st->line, st->col, i, st->kind == HX_STEP_IOMMU ? "iommu" : "msi",
-				 t->kernel);
+				 "variant (%.8s: its ABI %u lacks the entry points)", sc->file, st->line, st->col, i, st->kind == HX_STEP_IOMMU ? "iommu" : "msi",
+				 t->kernel, rn.ks->abi_version);
 			goto done;
 		}
 	}

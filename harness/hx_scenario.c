@@ -10,6 +10,7 @@
 #include "hx_scenario.h"
 #include "hx_known.h"
 
+#include <errno.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -87,6 +88,33 @@ bool hx_yparse_u64(const char *s, uint64_t *out)
 }
 
 /* An optional (or required) unsigned number field. Returns false only on error. */
+/* A kernel errno as a scenario writes it: -EINVAL ... or -<decimal>. */
+bool hx_parse_errno(const char *s, int *out)
+{
+	static const struct {
+		const char *name;
+		int val;
+	} tab[] = {
+		{ "EINVAL", EINVAL }, { "EBUSY", EBUSY }, { "ENODEV", ENODEV }, { "ENOSYS", ENOSYS },
+		{ "ENOMEM", ENOMEM }, { "EEXIST", EEXIST }, { "ENOENT", ENOENT }, { "EPERM", EPERM },
+		{ "ENOSPC", ENOSPC }, { "ERANGE", ERANGE }, { "EFAULT", EFAULT },
+	};
+	unsigned int i;
+	uint64_t v;
+
+	if (s[0] != '-')
+		return false;
+	for (i = 0; i < sizeof(tab) / sizeof(tab[0]); i++)
+		if (!strcmp(s + 1, tab[i].name)) {
+			*out = -tab[i].val;
+			return true;
+		}
+	if (!hx_yparse_u64(s + 1, &v) || v == 0 || v > 4095)
+		return false;
+	*out = -(int)v;
+	return true;
+}
+
 static bool get_u64(struct sim_yaml_ctx *ld, const struct sim_ynode *map, const char *path, const char *key,
 		    bool required, uint64_t max, uint64_t *out, bool *present)
 {
@@ -663,7 +691,9 @@ static bool parse_step(struct sim_yaml_ctx *ld, struct hx_scenario *sc, const st
 	static const char *const msi_keys[] = { "device", "bank", "msir", "bit", "address", "expect", NULL };
 	static const char *const traffic_keys[] = { "device", "pattern", "count", "size", "op", "window", NULL };
 	static const char *const irq_keys[] = { "expect", NULL };
-	static const char *const iommu_keys[] = { "op", "domain", "device", "cpu", "cache", "iova", "expect", NULL };
+	static const char *const iommu_keys[] = { "op", "domain", "device", "cpu", "cache", "iova", "expect", "start",
+						  "end", "count", "window", "paddr", "size", "prot", "expect-errno",
+						  NULL };
 	static const char *const alloc_keys[] = { "device", "count", "kind", NULL };
 	static const char *const fire_keys[] = { "device", "vector", NULL };
 	static const char *const none_keys[] = { NULL };
@@ -940,9 +970,11 @@ static bool parse_step(struct sim_yaml_ctx *ld, struct hx_scenario *sc, const st
 	}
 	case HX_STEP_IOMMU: {
 		static const char *const ops[] = { "domain-alloc", "domain-free", "attach", "detach", "stash",
-						   "iova-to-phys", NULL };
-		char o[24] = "", cache[8] = "l1";
-		bool has_cpu;
+						   "iova-to-phys", "geometry", "windows", "window-enable",
+						   "window-disable", "enable", "disable", NULL };
+		char o[24] = "", cache[8] = "l1", prot[8] = "", eno[24] = "";
+		bool has_cpu, has_eno;
+		enum hx_iommu_op io;
 
 		if (!sim_yaml_check_keys(ld, val, path, iommu_keys) ||
 		    !get_str(ld, val, path, "op", true, o, sizeof(o), NULL) ||
@@ -954,10 +986,50 @@ static bool parse_step(struct sim_yaml_ctx *ld, struct hx_scenario *sc, const st
 		sim_yaml_join_path(field, sizeof(field), path, "op");
 		if (!ops[k]) {
 			sim_yaml_fail_at(ld, sim_ymap_get(val, "op", NULL), field, "expected domain-alloc, domain-free, "
-					 "attach, detach, stash or iova-to-phys, found \"%s\"", o);
+					 "attach, detach, stash, iova-to-phys, geometry, windows, window-enable, "
+					 "window-disable, enable or disable, found \"%s\"", o);
 			return false;
 		}
 		st->iop = (enum hx_iommu_op)k;
+		io = st->iop;
+		if (!get_u64(ld, val, path, "start", io == HX_IOMMU_GEOMETRY, UINT64_MAX, &st->gstart, NULL) ||
+		    !get_u64(ld, val, path, "end", io == HX_IOMMU_GEOMETRY, UINT64_MAX, &st->gend, NULL) ||
+		    !get_u64(ld, val, path, "count", io == HX_IOMMU_WINDOWS, 1u << 20, &v, NULL))
+			return false;
+		st->count = (unsigned int)v;
+		if (io == HX_IOMMU_WINDOWS && st->count > HX_MAX_WINDOWS) {
+			sim_yaml_join_path(field, sizeof(field), path, "count");
+			sim_yaml_fail_at(ld, sim_ymap_get(val, "count", NULL), field, "expected at most %u windows (what "
+					 "the harness's intent tracks), found %u", HX_MAX_WINDOWS, st->count);
+			return false;
+		}
+		if (!get_u64(ld, val, path, "window", io == HX_IOMMU_WINDOW_ENABLE || io == HX_IOMMU_WINDOW_DISABLE,
+			     UINT32_MAX, &v, NULL))
+			return false;
+		st->window = (unsigned int)v;
+		if (!get_u64(ld, val, path, "paddr", io == HX_IOMMU_WINDOW_ENABLE, UINT64_MAX, &st->paddr, NULL) ||
+		    !get_u64(ld, val, path, "size", io == HX_IOMMU_WINDOW_ENABLE, UINT64_MAX, &st->wsize, NULL) ||
+		    !get_str(ld, val, path, "prot", io == HX_IOMMU_WINDOW_ENABLE, prot, sizeof(prot), NULL) ||
+		    !get_str(ld, val, path, "expect-errno", false, eno, sizeof(eno), &has_eno))
+			return false;
+		if (io == HX_IOMMU_WINDOW_ENABLE) {
+			st->perm_read = !strcmp(prot, "r") || !strcmp(prot, "rw");
+			st->perm_write = !strcmp(prot, "w") || !strcmp(prot, "rw");
+			if (!st->perm_read && !st->perm_write) {
+				sim_yaml_join_path(field, sizeof(field), path, "prot");
+				sim_yaml_fail_at(ld, sim_ymap_get(val, "prot", NULL), field,
+						 "expected r, w or rw, found \"%s\"", prot);
+				return false;
+			}
+		}
+		if (has_eno && !hx_parse_errno(eno, &st->expect_errno)) {
+			sim_yaml_join_path(field, sizeof(field), path, "expect-errno");
+			sim_yaml_fail_at(ld, sim_ymap_get(val, "expect-errno", NULL), field, "expected a negative "
+					 "errno (-EINVAL, -EBUSY, -ENODEV, -ENOSYS, -ENOMEM, -EEXIST, -ENOENT, -EPERM, "
+					 "-ENOSPC, -ERANGE, -EFAULT or -<number>), found \"%s\"", eno);
+			return false;
+		}
+		st->has_expect_errno = has_eno;
 		if (st->iop == HX_IOMMU_ATTACH || st->iop == HX_IOMMU_DETACH) {
 			if (!get_dev_or_pci(ld, sc, val, path, st))
 				return false;

@@ -36,6 +36,9 @@ struct hx_error {
  * False if it is not one or it exceeds UINT64_MAX. (The presets' stricter syntax: sim_yaml_get_uint.) */
 bool hx_yparse_u64(const char *s, uint64_t *out);
 
+/* A kernel errno as scenarios write it ("-EINVAL", "-22"): false if it is not one. */
+bool hx_parse_errno(const char *s, int *out);
+
 enum hx_level { HX_LEVEL_BARE, HX_LEVEL_LINUX };
 
 /* A scenario device: a tree node path, a preset label (firmware LIODN table row), or a bare initiator
@@ -86,7 +89,16 @@ enum hx_iommu_op {
 	HX_IOMMU_DETACH,
 	HX_IOMMU_STASH,
 	HX_IOMMU_IOVA_TO_PHYS,
+	/* 5.10 only (the windowed API): domain attributes and windows */
+	HX_IOMMU_GEOMETRY,
+	HX_IOMMU_WINDOWS,
+	HX_IOMMU_WINDOW_ENABLE,
+	HX_IOMMU_WINDOW_DISABLE,
+	HX_IOMMU_ENABLE,
+	HX_IOMMU_DISABLE,
 };
+
+#define HX_MAX_WINDOWS 16	/* 5.10 windows a harness domain tracks (the count must be <= this) */
 
 #define HX_MAX_PCI 8		/* PCIe endpoints a scenario may name (pci:0 .. pci:7) */
 
@@ -157,6 +169,11 @@ struct hx_step {
 	int pci;
 	unsigned int cpu;		/* STASH */
 	uint64_t iova;			/* IOVA_TO_PHYS (expect_value when has_expect_value) */
+	uint64_t gstart, gend;		/* GEOMETRY: aperture [start, end] */
+	unsigned int window;		/* WINDOW_ENABLE / WINDOW_DISABLE; count (WINDOWS) is `count` */
+	uint64_t paddr;			/* WINDOW_ENABLE: target, size in wsize, perm_read / perm_write */
+	bool has_expect_errno;		/* every iommu op: the kernel must fail with this errno */
+	int expect_errno;		/* negative, as the kernel returns it */
 	bool msix;			/* MSI_ALLOC; count is the vector count */
 	bool all;			/* MSI_FIRE: every vector (vector otherwise) */
 	unsigned int vector;
