@@ -547,6 +547,10 @@ static enum ks_status api_window_enable(int id, uint32_t wnd, uint64_t paddr, ui
 {
 	KS_CALL("iommu_window_enable", ks_iommu_window_enable(id, wnd, paddr, size, prot));
 }
+static enum ks_status api_capable(const char *dev, enum ks_iommu_cap cap, bool *result, int *err)
+{
+	KS_CALL("iommu_capable", ks_iommu_capable(dev, (int)cap, result));
+}
 static enum ks_status api_window_disable(int id, uint32_t wnd, int *err)
 {
 	KS_CALL("iommu_window_disable", ks_iommu_window_disable(id, wnd));
@@ -598,6 +602,7 @@ static const struct ks_api api = {
 	.iommu_get_attr = api_get_attr,
 	.iommu_window_enable = api_window_enable,
 	.iommu_window_disable = api_window_disable,
+	.iommu_capable = api_capable,
 };
 
 KS_EXPORT const struct ks_api *ks_get_api(void)

@@ -499,6 +499,35 @@ int ks_iommu_window_enable(int id, uint32_t wnd, uint64_t paddr, uint64_t size, 
 int ks_iommu_window_disable(int id, uint32_t wnd) { return -ENOSYS; }
 #endif
 
+/* The core's capability query: 6.x device_iommu_capable(dev, cap) asks the device's IOMMU (probing it as
+ * the core has by then), 5.10 iommu_capable(bus, cap) asks the bus's ops; no op means false. */
+int ks_iommu_capable(const char *path, int cap, bool *result)
+{
+	static const enum iommu_cap caps[KS_IOMMU_CAP_COUNT] = {
+		[KS_IOMMU_CAP_CACHE_COHERENCY] = IOMMU_CAP_CACHE_COHERENCY,
+		[KS_IOMMU_CAP_INTR_REMAP] = IOMMU_CAP_INTR_REMAP,
+		[KS_IOMMU_CAP_NOEXEC] = IOMMU_CAP_NOEXEC,
+	};
+	const struct iommu_ops *ops = pamu_ops();
+	struct device *dev = find_dev(path);
+
+	*result = false;
+	if (cap < 0 || cap >= KS_IOMMU_CAP_COUNT)
+		return -EINVAL;
+	if (!dev)
+		return -ENODEV;
+	if (!ops || !ops->capable)
+		return 0;
+#if KS_V(6, 0)
+	if (probe_dev(ops, dev))
+		return 0;	/* a device without an IOMMU group is not capable of anything */
+	*result = ops->capable(dev, caps[cap]);
+#else
+	*result = ops->capable(caps[cap]);
+#endif
+	return 0;
+}
+
 static void domains_release(void)
 {
 	memset(domains, 0, sizeof(domains));

@@ -83,6 +83,7 @@ int ks_iommu_set_attr(int id, int attr, const struct ks_iommu_attr_val *v);
 int ks_iommu_get_attr(int id, int attr, struct ks_iommu_attr_val *v);
 int ks_iommu_window_enable(int id, uint32_t wnd, uint64_t paddr, uint64_t size, int prot);
 int ks_iommu_window_disable(int id, uint32_t wnd);
+int ks_iommu_capable(const char *path, int cap, bool *result);
 
 int ks_pci_init(void);
 void ks_pci_release(void);

@@ -19,8 +19,17 @@
 extern "C" {
 #endif
 
-#define KS_ABI_VERSION 4u	/* 2: PCI/MSI entry points, 3: IOMMU entry points, 4: 5.10 windowed IOMMU API,
+#define KS_ABI_VERSION 5u	/* 2: PCI/MSI entry points, 3: IOMMU entry points, 4: 5.10 windowed IOMMU API,
+				 * 5: iommu_capable,
 				 * appended to struct ks_api */
+
+/* IOMMU capabilities a kernel user can ask about (the kernel's enum iommu_cap, by name). */
+enum ks_iommu_cap {
+	KS_IOMMU_CAP_CACHE_COHERENCY,
+	KS_IOMMU_CAP_INTR_REMAP,
+	KS_IOMMU_CAP_NOEXEC,
+	KS_IOMMU_CAP_COUNT
+};
 
 /* What the host provides. Every callback receives ctx. */
 struct ks_host {
@@ -204,6 +213,11 @@ struct ks_api {
 	enum ks_status (*iommu_window_enable)(int id, uint32_t wnd, uint64_t paddr, uint64_t size, int prot,
 					      int *err);
 	enum ks_status (*iommu_window_disable)(int id, uint32_t wnd, int *err);
+
+	/* ---- ABI 5: the driver's capable op as the core reaches it (6.x: device_iommu_capable(dev, cap) after
+	 * the device's probe; 5.10: iommu_capable(bus, cap)). *result false when the driver has no op or the
+	 * device has no IOMMU; KS_ERROR with -ENODEV for an unknown device, -EINVAL for an unknown cap. */
+	enum ks_status (*iommu_capable)(const char *dev, enum ks_iommu_cap cap, bool *result, int *err);
 };
 
 /* The one exported symbol of a variant. */
