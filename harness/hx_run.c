@@ -1633,6 +1633,17 @@ out:
 		free(before[p]);
 }
 
+/* The driver core's unbind of the driver bound to a tree device (ks_api.driver_unbind, ABI 6). */
+static void step_unbind(struct runner *rn, const struct hx_step *st)
+{
+	int err = 0;
+
+	if (!linux_live(rn, "unbind"))
+		return;
+	trace(rn, "kernel unbind %s", st->dev_path);
+	ks_call(rn, "unbind", rn->ks->driver_unbind(st->dev_path, &err), err);
+}
+
 static void step_msi_fire(struct runner *rn, const struct hx_step *st)
 {
 	unsigned int v, skipped = 0;
@@ -1810,6 +1821,13 @@ void hx_run(const struct hx_scenario *sc, const struct hx_target *t, const struc
 				 t->kernel, rn.ks->abi_version);
 			goto done;
 		}
+		if (st->kind == HX_STEP_UNBIND && rn.ks->abi_version < 6) {
+			r->status = HX_ERROR;
+			snprintf(r->error, sizeof(r->error), "%.80s:%u:%u: steps[%u]: unbind is not supported by this "
+				 "kernel variant (%.8s: its ABI %u has no driver_unbind, added in ABI 6)", sc->file,
+				 st->line, st->col, i, t->kernel, rn.ks->abi_version);
+			goto done;
+		}
 	}
 #endif
 	trace(&rn, "run %s soc %s rev %s kernel %s seed %llu", sc->name, t->preset->name,
@@ -1868,6 +1886,9 @@ void hx_run(const struct hx_scenario *sc, const struct hx_target *t, const struc
 			break;
 		case HX_STEP_MSI_FIRE:
 			step_msi_fire(&rn, st);
+			break;
+		case HX_STEP_UNBIND:
+			step_unbind(&rn, st);
 			break;
 #endif
 		default:

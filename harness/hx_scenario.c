@@ -696,10 +696,11 @@ static bool parse_step(struct sim_yaml_ctx *ld, struct hx_scenario *sc, const st
 						  NULL };
 	static const char *const alloc_keys[] = { "device", "count", "kind", NULL };
 	static const char *const fire_keys[] = { "device", "vector", NULL };
+	static const char *const unbind_keys[] = { "device", NULL };
 	static const char *const none_keys[] = { NULL };
 	static const char *const kinds[] = { "tables", "paace", "paace-field", "write", "read", "mem-write", "dma",
 					     "msi", "traffic", "boot", "shutdown", "irq", "iommu", "msi-alloc",
-					     "msi-fire", NULL };
+					     "msi-fire", "unbind", NULL };
 	const struct sim_ynode *key, *val;
 	char path[96], field[200], buf[80];
 	uint64_t v;
@@ -1101,6 +1102,18 @@ static bool parse_step(struct sim_yaml_ctx *ld, struct hx_scenario *sc, const st
 		st->vector = (unsigned int)v;
 		return true;
 	}
+	case HX_STEP_UNBIND:
+		if (!sim_yaml_check_keys(ld, val, path, unbind_keys) ||
+		    !get_str(ld, val, path, "device", true, st->dev_path, sizeof(st->dev_path), NULL))
+			return false;
+		if (st->dev_path[0] != '/') {
+			sim_yaml_join_path(field, sizeof(field), path, "device");
+			sim_yaml_fail_at(ld, sim_ymap_get(val, "device", NULL), field,
+					 "expected a node path of the fixed-up tree (\"/soc@.../msi@...\"), found \"%s\"",
+					 st->dev_path);
+			return false;
+		}
+		return true;
 	default:
 		return false;
 	}

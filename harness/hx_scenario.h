@@ -80,6 +80,7 @@ enum hx_step_kind {
 	HX_STEP_IOMMU,		/* linux: one IOMMU API call (iop) through the stub core */
 	HX_STEP_MSI_ALLOC,	/* linux: MSI/MSI-X vectors for a PCIe endpoint through the real MSI driver */
 	HX_STEP_MSI_FIRE,	/* linux: the endpoint writes its vector's message, the kernel's handler must run */
+	HX_STEP_UNBIND,		/* linux: unbind the driver of a tree device (the driver core's unbind) */
 };
 
 enum hx_iommu_op {
@@ -173,6 +174,7 @@ struct hx_step {
 	unsigned int window;		/* WINDOW_ENABLE / WINDOW_DISABLE; count (WINDOWS) is `count` */
 	uint64_t paddr;			/* WINDOW_ENABLE: target, size in wsize, perm_read / perm_write */
 	bool has_expect_errno;		/* every iommu op: the kernel must fail with this errno */
+	char dev_path[96];		/* UNBIND: the device's path in the fixed-up tree */
 	int expect_errno;		/* negative, as the kernel returns it */
 	bool msix;			/* MSI_ALLOC; count is the vector count */
 	bool all;			/* MSI_FIRE: every vector (vector otherwise) */

@@ -551,6 +551,10 @@ static enum ks_status api_capable(const char *dev, enum ks_iommu_cap cap, bool *
 {
 	KS_CALL("iommu_capable", ks_iommu_capable(dev, (int)cap, result));
 }
+static enum ks_status api_driver_unbind(const char *dev, int *err)
+{
+	KS_CALL("driver_unbind", ks_platform_driver_unbind(dev));
+}
 static enum ks_status api_window_disable(int id, uint32_t wnd, int *err)
 {
 	KS_CALL("iommu_window_disable", ks_iommu_window_disable(id, wnd));
@@ -603,6 +607,7 @@ static const struct ks_api api = {
 	.iommu_window_enable = api_window_enable,
 	.iommu_window_disable = api_window_disable,
 	.iommu_capable = api_capable,
+	.driver_unbind = api_driver_unbind,
 };
 
 KS_EXPORT const struct ks_api *ks_get_api(void)

@@ -182,6 +182,33 @@ const void *device_get_match_data(const struct device *dev)
 	return m ? m->data : NULL;
 }
 
+/* Unbind, as the driver core's device_release_driver: remove (return value ignored, as the core does), then
+ * the binding and drvdata are cleared. A driver without remove is refused with -EBUSY and stays bound.
+ * Several devices can share a node (fsl_pamu_init adds "fsl-of-pamu" on the PAMU's node next to the tree's
+ * own device): the one with a driver bound is meant. */
+int ks_platform_driver_unbind(const char *path)
+{
+	struct platform_device *pdev;
+	struct platform_driver *drv;
+
+	if (!path)
+		return -ENODEV;
+	list_for_each_entry(pdev, &devices, dev.ks_node) {
+		if (!pdev->dev.of_node || strcmp(pdev->dev.of_node->full_name, path) || !pdev->dev.driver)
+			continue;
+		drv = container_of(pdev->dev.driver, struct platform_driver, driver);
+		if (!drv->remove)
+			return -EBUSY;
+		ks_log(6, "%s: unbinding %s", drv->driver.name, dev_name(&pdev->dev));
+		drv->remove(pdev);
+		pdev->dev.driver = NULL;
+		pdev->dev.ks_match = NULL;
+		pdev->dev.driver_data = NULL;
+		return 0;
+	}
+	return -ENODEV;
+}
+
 /* ------------------------------------------------------------------ devices from the tree */
 
 static int populate(struct device_node *bus)

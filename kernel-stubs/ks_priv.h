@@ -71,6 +71,7 @@ int ks_platform_populate(void);
 void ks_platform_release(void);
 unsigned int ks_platform_dev_count(void);
 void ks_platform_dev_info(unsigned int i, struct ks_dev_info *info);
+int ks_platform_driver_unbind(const char *path);
 
 void ks_iommu_release(void);
 int ks_iommu_domain_alloc(void);

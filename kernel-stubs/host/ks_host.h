@@ -19,8 +19,8 @@
 extern "C" {
 #endif
 
-#define KS_ABI_VERSION 5u	/* 2: PCI/MSI entry points, 3: IOMMU entry points, 4: 5.10 windowed IOMMU API,
-				 * 5: iommu_capable,
+#define KS_ABI_VERSION 6u	/* 2: PCI/MSI entry points, 3: IOMMU entry points, 4: 5.10 windowed IOMMU API,
+				 * 5: iommu_capable, 6: driver_unbind,
 				 * appended to struct ks_api */
 
 /* IOMMU capabilities a kernel user can ask about (the kernel's enum iommu_cap, by name). */
@@ -218,6 +218,13 @@ struct ks_api {
 	 * the device's probe; 5.10: iommu_capable(bus, cap)). *result false when the driver has no op or the
 	 * device has no IOMMU; KS_ERROR with -ENODEV for an unknown device, -EINVAL for an unknown cap. */
 	enum ks_status (*iommu_capable)(const char *dev, enum ks_iommu_cap cap, bool *result, int *err);
+
+	/* ---- ABI 6: unbind the platform driver bound to the device at tree path dev, as the driver core does
+	 * (sysfs unbind): the driver's remove runs (its return value is ignored, as the core ignores it), then
+	 * drvdata and the binding are cleared; the device is not probed again. KS_ERROR with -ENODEV for an
+	 * unknown path or a device with no driver bound, -EBUSY for a driver without remove (kept bound, as a
+	 * builtin driver with suppress_bind_attrs refuses the unbind). */
+	enum ks_status (*driver_unbind)(const char *dev, int *err);
 };
 
 /* The one exported symbol of a variant. */
