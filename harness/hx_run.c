@@ -1644,6 +1644,18 @@ static void step_unbind(struct runner *rn, const struct hx_step *st)
 	ks_call(rn, "unbind", rn->ks->driver_unbind(st->dev_path, &err), err);
 }
 
+/* The stubs plant one fault through their real mechanisms (ks_api.plant, ABI 7: a test hook, so the
+ * oracle can be tested against itself for the kernel-level finding kinds). */
+static void step_plant(struct runner *rn, const struct hx_step *st)
+{
+	int err = 0;
+
+	if (!linux_live(rn, "plant"))
+		return;
+	trace(rn, "kernel plant %u", st->plant);
+	ks_call(rn, "plant", rn->ks->plant((enum ks_plant)st->plant, &err), err);
+}
+
 static void step_msi_fire(struct runner *rn, const struct hx_step *st)
 {
 	unsigned int v, skipped = 0;
@@ -1821,6 +1833,13 @@ void hx_run(const struct hx_scenario *sc, const struct hx_target *t, const struc
 				 t->kernel, rn.ks->abi_version);
 			goto done;
 		}
+		if (st->kind == HX_STEP_PLANT && rn.ks->abi_version < 7) {
+			r->status = HX_ERROR;
+			snprintf(r->error, sizeof(r->error), "%.80s:%u:%u: steps[%u]: plant is not supported by this "
+				 "kernel variant (%.8s: its ABI %u has no plant, added in ABI 7)", sc->file,
+				 st->line, st->col, i, t->kernel, rn.ks->abi_version);
+			goto done;
+		}
 		if (st->kind == HX_STEP_UNBIND && rn.ks->abi_version < 6) {
 			r->status = HX_ERROR;
 			snprintf(r->error, sizeof(r->error), "%.80s:%u:%u: steps[%u]: unbind is not supported by this "
@@ -1889,6 +1908,9 @@ void hx_run(const struct hx_scenario *sc, const struct hx_target *t, const struc
 			break;
 		case HX_STEP_UNBIND:
 			step_unbind(&rn, st);
+			break;
+		case HX_STEP_PLANT:
+			step_plant(&rn, st);
 			break;
 #endif
 		default:

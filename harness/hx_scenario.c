@@ -700,7 +700,9 @@ static bool parse_step(struct sim_yaml_ctx *ld, struct hx_scenario *sc, const st
 	static const char *const none_keys[] = { NULL };
 	static const char *const kinds[] = { "tables", "paace", "paace-field", "write", "read", "mem-write", "dma",
 					     "msi", "traffic", "boot", "shutdown", "irq", "iommu", "msi-alloc",
-					     "msi-fire", "unbind", NULL };
+					     "msi-fire", "unbind", "plant", NULL };
+	/* plant: in enum ks_plant order (ks_host.h) */
+	static const char *const plants[] = { "leak", "double-free", "lock-held", "warn", "bug", NULL };
 	const struct sim_ynode *key, *val;
 	char path[96], field[200], buf[80];
 	uint64_t v;
@@ -744,6 +746,18 @@ static bool parse_step(struct sim_yaml_ctx *ld, struct hx_scenario *sc, const st
 			return true;
 		return sim_yaml_expect(ld, val, key, path, SIM_YN_MAP, "no arguments") &&
 		       sim_yaml_check_keys(ld, val, path, none_keys);
+	}
+	/* plant: one scalar naming the fault */
+	if (st->kind == HX_STEP_PLANT) {
+		if (val->kind == SIM_YN_SCALAR)
+			for (k = 0; plants[k]; k++)
+				if (!strcmp(plants[k], val->text)) {
+					st->plant = k;
+					return true;
+				}
+		sim_yaml_fail_at(ld, val, path, "expected leak, double-free, lock-held, warn or bug, found %s",
+				 sim_ydescribe(val, buf, sizeof(buf)));
+		return false;
 	}
 	if (!sim_yaml_expect(ld, val, key, path, SIM_YN_MAP, "a mapping of the step's arguments"))
 		return false;

@@ -81,6 +81,7 @@ enum hx_step_kind {
 	HX_STEP_MSI_ALLOC,	/* linux: MSI/MSI-X vectors for a PCIe endpoint through the real MSI driver */
 	HX_STEP_MSI_FIRE,	/* linux: the endpoint writes its vector's message, the kernel's handler must run */
 	HX_STEP_UNBIND,		/* linux: unbind the driver of a tree device (the driver core's unbind) */
+	HX_STEP_PLANT,		/* linux: the stubs plant one fault (ks_api.plant, a test hook of the oracle) */
 };
 
 enum hx_iommu_op {
@@ -176,6 +177,7 @@ struct hx_step {
 	bool has_expect_errno;		/* every iommu op: the kernel must fail with this errno */
 	char dev_path[96];		/* UNBIND: the device's path in the fixed-up tree */
 	int expect_errno;		/* negative, as the kernel returns it */
+	unsigned int plant;		/* PLANT: enum ks_plant (leak, double-free, lock-held, warn, bug) */
 	bool msix;			/* MSI_ALLOC; count is the vector count */
 	bool all;			/* MSI_FIRE: every vector (vector otherwise) */
 	unsigned int vector;

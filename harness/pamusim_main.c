@@ -494,6 +494,16 @@ static int cmd_run(int argc, char **argv)
 			slot = &ro.junit;
 		else if (!strcmp(a, "--trace"))
 			slot = &ro.trace;
+		if (!strncmp(a, "-j", 2) && a[2]) {	/* -jN, as make takes it */
+			uint64_t j;
+
+			if (parse_u64_arg(a + 2, &j) || j == 0 || j > 64) {
+				fprintf(stderr, "pamusim run: -j: expected 1..64, found \"%s\"\n", a + 2);
+				return 2;
+			}
+			ro.jobs = (unsigned int)j;
+			continue;
+		}
 		if (slot || !strcmp(a, "--seed") || !strcmp(a, "-j")) {
 			if (argi + 1 >= argc) {
 				fprintf(stderr, "pamusim run: %s needs a value (pamusim run --help)\n", a);

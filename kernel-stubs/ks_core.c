@@ -13,11 +13,15 @@
 #include <linux/init.h>
 #include <asm/reg.h>
 #include <linux/gfp.h>
+#include <linux/slab.h>
+#include <linux/spinlock.h>
+#include <linux/errno.h>
 
 #include "ks_priv.h"
 
 struct ks_state ks;
 bool ks_debug_on;
+static spinlock_t plant_lock;	/* ks_api.plant: the stub-owned lock it leaves held */
 
 /* ------------------------------------------------------------------ findings */
 
@@ -459,6 +463,7 @@ static enum ks_status ks_shutdown(void)
 	ks_of_release();
 	ks_io_release();
 	ks_mem_release();
+	plant_lock.held = 0;	/* the planted held lock (ks_api.plant) ends with the run */
 	ks.booted = false;
 	return ks.dead ? KS_DEAD : KS_OK;
 }
@@ -555,6 +560,42 @@ static enum ks_status api_driver_unbind(const char *dev, int *err)
 {
 	KS_CALL("driver_unbind", ks_platform_driver_unbind(dev));
 }
+/* ks_api.plant (ABI 7): a test hook no driver reaches; each fault goes through the real stubs. */
+
+static noinline int plant_fault(enum ks_plant what)
+{
+	void *p;
+
+	switch (what) {
+	case KS_PLANT_LEAK:
+		return kmalloc(32, GFP_KERNEL) ? 0 : -ENOMEM;
+	case KS_PLANT_DOUBLE_FREE:
+		p = kmalloc(32, GFP_KERNEL);
+		if (!p)
+			return -ENOMEM;
+		kfree(p);
+		kfree(p);
+		return 0;
+	case KS_PLANT_LOCK_HELD:
+		if (!plant_lock.name)
+			spin_lock_init(&plant_lock);
+		spin_lock(&plant_lock);
+		return 0;
+	case KS_PLANT_WARN:
+		WARN_ON(1);
+		return 0;
+	case KS_PLANT_BUG:
+		BUG();
+		return 0;
+	}
+	return -EINVAL;
+}
+
+static enum ks_status api_plant(enum ks_plant what, int *err)
+{
+	KS_CALL("plant", plant_fault(what));
+}
+
 static enum ks_status api_window_disable(int id, uint32_t wnd, int *err)
 {
 	KS_CALL("iommu_window_disable", ks_iommu_window_disable(id, wnd));
@@ -608,6 +649,7 @@ static const struct ks_api api = {
 	.iommu_window_disable = api_window_disable,
 	.iommu_capable = api_capable,
 	.driver_unbind = api_driver_unbind,
+	.plant = api_plant,
 };
 
 KS_EXPORT const struct ks_api *ks_get_api(void)

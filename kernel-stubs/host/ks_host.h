@@ -19,8 +19,8 @@
 extern "C" {
 #endif
 
-#define KS_ABI_VERSION 6u	/* 2: PCI/MSI entry points, 3: IOMMU entry points, 4: 5.10 windowed IOMMU API,
-				 * 5: iommu_capable, 6: driver_unbind,
+#define KS_ABI_VERSION 7u	/* 2: PCI/MSI entry points, 3: IOMMU entry points, 4: 5.10 windowed IOMMU API,
+				 * 5: iommu_capable, 6: driver_unbind, 7: plant (test hook),
 				 * appended to struct ks_api */
 
 /* IOMMU capabilities a kernel user can ask about (the kernel's enum iommu_cap, by name). */
@@ -129,6 +129,15 @@ struct ks_iommu_attr_val {
 #define KS_IOMMU_READ 1		/* window_enable prot: IOMMU_READ */
 #define KS_IOMMU_WRITE 2	/* IOMMU_WRITE */
 
+/* What ks_api.plant does (ABI 7). */
+enum ks_plant {
+	KS_PLANT_LEAK,			/* kmalloc after the boot checkpoint, never freed: leak at shutdown */
+	KS_PLANT_DOUBLE_FREE,		/* kmalloc then kfree twice: double-free */
+	KS_PLANT_LOCK_HELD,		/* spin_lock a stub-owned spinlock, left held until shutdown: lock */
+	KS_PLANT_WARN,			/* WARN_ON(1) in a stub function: warn */
+	KS_PLANT_BUG,			/* BUG() in a stub function: bug, the scenario ends (KS_DEAD) */
+};
+
 /* The entry points of a variant. Driver code runs only inside these calls; a BUG or panic inside one
  * ends it (longjmp back to it) with KS_DEAD, and every later call returns KS_DEAD. */
 enum ks_status {
@@ -225,6 +234,11 @@ struct ks_api {
 	 * unknown path or a device with no driver bound, -EBUSY for a driver without remove (kept bound, as a
 	 * builtin driver with suppress_bind_attrs refuses the unbind). */
 	enum ks_status (*driver_unbind)(const char *dev, int *err);
+
+	/* ---- ABI 7: a TEST HOOK for the oracle tested against itself; no driver reaches it. The stub layer
+	 * itself does the faulty thing through its real mechanisms, so the finding machinery runs for real.
+	 * KS_ERROR with -EINVAL for an unknown what. */
+	enum ks_status (*plant)(enum ks_plant what, int *err);
 };
 
 /* The one exported symbol of a variant. */
