@@ -44,6 +44,13 @@ function(pamusim_kernel_variant name tree pkgver)
 	endif()
 	math(EXPR code "(${mk_VERSION} << 16) + (${mk_PATCHLEVEL} << 8) + ${sub}")
 	set(kver "${mk_VERSION}.${mk_PATCHLEVEL}.${mk_SUBLEVEL}")
+	# What reports show (DESIGN.md provenance: kernel package versions): the tree's version and, for a
+	# Debian tree, the exact package version fetch-kernel recorded.
+	if(pkgver MATCHES "^[0-9]")
+		set(kver_report "${kver} (Debian linux-source ${pkgver})")
+	else()
+		set(kver_report "${kver}")
+	endif()
 
 	# <ks_tree/...> resolves through a link, so __FILE__ and the debug info name the real driver files.
 	set(vdir "${CMAKE_BINARY_DIR}/kernels/${name}")
@@ -85,7 +92,7 @@ function(pamusim_kernel_variant name tree pkgver)
 		target_compile_definitions(${t} PUBLIC KS_LINUX_VERSION=${code} __KERNEL__=1
 			CONFIG_FSL_PAMU=1 CONFIG_PHYS_64BIT=1 CONFIG_PCI=1 CONFIG_PCI_MSI=1 CONFIG_FSL_PCI=1
 			CONFIG_PPC_MSI_BITMAP=1 CONFIG_MPIC=1 CONFIG_FSL_SOC_BOOKE=1 CONFIG_IOMMU_API=1
-			"KS_VARIANT_NAME=\"${name}\"" "KS_KERNEL_VERSION=\"${kver}\""
+			"KS_VARIANT_NAME=\"${name}\"" "KS_KERNEL_VERSION=\"${kver_report}\""
 			"KS_PACKAGE_VERSION=\"${pkgver}\"")
 		target_compile_options(${t} PRIVATE ${PAMUSIM_WARNINGS} -fno-strict-aliasing -fno-common)
 		target_link_libraries(${t} PRIVATE ${PAMUSIM_KS_FDT_LIBRARY})

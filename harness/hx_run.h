@@ -64,7 +64,7 @@ struct hx_result {
 	char unmet[HX_MAX_UNMET][320];
 	struct hx_counters counters;
 	char error[320];		/* HX_ERROR / HX_SKIPPED: why */
-	char kernel_version[48];	/* linux level: the variant's kernel version ("6.12.117"), else "" */
+	char kernel_version[96];	/* linux level: the variant's kernel version ("6.12.117 (Debian linux-source ...)"), else "" */
 	double wall_ms;
 };
 
