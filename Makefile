@@ -6,7 +6,7 @@ JOBS ?= 2
 CMAKE ?= cmake
 CTEST ?= ctest
 
-.PHONY: all deps build run test test-asan bench clean help
+.PHONY: all deps build run test test-asan coverage bench clean help
 
 all: build
 
@@ -14,6 +14,7 @@ help:
 	@echo "make run        install what is missing, build, run the regression suite, print the report"
 	@echo "make test       install what is missing, build, run every test with CTest"
 	@echo "make test-asan  the same tests built with ASan + UBSan (build-asan/)"
+	@echo "make coverage   lcov/genhtml report of models, stubs, drivers per kernel, RTL; checks the floors"
 	@echo "make bench      build and run the benchmarks"
 	@echo "make build      install what is missing and build (CLI at build/pamusim);"
 	@echo "                KERNEL_TREE=/path [KERNEL_NAME=name] adds a kernel variant built from that tree"
@@ -41,6 +42,10 @@ test-asan: deps
 	$(CMAKE) --preset asan >/dev/null
 	$(CMAKE) --build --preset asan -j $(JOBS)
 	$(CTEST) --preset asan
+
+# build-coverage/coverage/html: every test run on the gcov build; exits 1 below a floor (docs/coverage.md).
+coverage: deps
+	./coverage/run-coverage
 
 bench: build
 	$(CMAKE) --build --preset default -j $(JOBS) --target benchmarks
