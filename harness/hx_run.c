@@ -9,6 +9,7 @@
  * Register names come from the models' register lists (pamu_regs.h, mpic_regs.h, soc_guts_regs.h).
  */
 #include "hx_run.h"
+#include "hx_fcov.h"
 #include "hx_known.h"
 
 #include <stdarg.h>
@@ -802,6 +803,63 @@ static unsigned int drain_msis(struct runner *rn, struct msi_hit *hits, unsigned
 	return n;
 }
 
+/* Functional coverage of one transaction (hx_fcov.h): the PAACE (or SPAACE) the PAMU used, read back
+ * quietly from the tables its registers point at, and the MSIRs the transaction set. */
+static void fcov_dma(struct runner *rn, const struct rdev *rd, uint8_t op, const struct pamu_result *res,
+		     const uint32_t *msir_before)
+{
+	struct pamu *p = soc_get_pamu(rn->soc, rd->pamu);
+	const struct mpic_cfg *mc = mpic_get_cfg(rn->mpic);
+	struct hx_fcov_dma d = { .op = op, .res = res };
+	uint64_t pp, e, w1 = 0, w3 = 0, fspi = 0;
+	unsigned int b, m;
+
+	if (p) {
+		pp = (uint64_t)pamu_reg_read(p, PAMU_OFF_PPBAH, 4) << 32 | pamu_reg_read(p, PAMU_OFF_PPBAL, 4);
+		e = pp + (uint64_t)rd->liodn * PAMU_PAACE_SIZE;
+		if (pp && soc_bus_load(rn->bus, e + 4, 4, &w1, &model_attrs) == SOC_BUS_OK &&
+		    soc_bus_load(rn->bus, e + 12, 4, &w3, &model_attrs) == SOC_BUS_OK &&
+		    soc_bus_load(rn->bus, e + 24, 4, &fspi, &model_attrs) == SOC_BUS_OK && (w1 & 1)) {
+			d.paace_valid = true;
+			d.wse = (w1 >> 6) & 0x3f;
+			d.mw = (w1 >> 5) & 1;
+			d.wce = (w3 >> 4) & 0xf;
+			d.ap = (w1 >> 3) & 3;
+			d.otm = w3 & 3;
+			if (d.mw && res->subwindow > 0) {
+				uint64_t sp = (uint64_t)pamu_reg_read(p, PAMU_OFF_SPBAH, 4) << 32 |
+					      pamu_reg_read(p, PAMU_OFF_SPBAL, 4);
+				uint64_t se = sp + (fspi + (uint64_t)res->subwindow - 1) * PAMU_PAACE_SIZE, s1 = 0, s3 = 0;
+
+				if (soc_bus_load(rn->bus, se + 4, 4, &s1, &model_attrs) == SOC_BUS_OK &&
+				    soc_bus_load(rn->bus, se + 12, 4, &s3, &model_attrs) == SOC_BUS_OK) {
+					d.ap = (s1 >> 3) & 3;
+					d.otm = s3 & 3;
+				}
+			}
+		}
+		d.av_irq = pamu_irq_level(p, PAMU_IRQ_AV);
+		d.operr_irq = pamu_irq_level(p, PAMU_IRQ_OPERR);
+	}
+	hx_fcov_sample_dma(&rn->r->fcov, &d);
+	if (!msir_before)
+		return;
+	for (b = 0; b < mc->bank_count && b < MPIC_MAX_MSI_BANKS; b++)
+		for (m = 0; m < mc->banks[b].msir_count && m < MPIC_MAX_MSIRS; m++)
+			if (mpic_msir_peek(rn->mpic, b, m) & ~msir_before[b * MPIC_MAX_MSIRS + m])
+				hx_fcov_sample_msi(&rn->r->fcov, mc->banks[b].kind == MPIC_MSI_V43, b, m);
+}
+
+static void msir_snapshot(struct runner *rn, uint32_t *v)
+{
+	const struct mpic_cfg *mc = mpic_get_cfg(rn->mpic);
+	unsigned int b, m;
+
+	for (b = 0; b < mc->bank_count && b < MPIC_MAX_MSI_BANKS; b++)
+		for (m = 0; m < mc->banks[b].msir_count && m < MPIC_MAX_MSIRS; m++)
+			v[b * MPIC_MAX_MSIRS + m] = mpic_msir_peek(rn->mpic, b, m);
+}
+
 struct dma_out {
 	bool blocked;
 	struct pamu_result res;
@@ -818,6 +876,7 @@ static void dma(struct runner *rn, int d, uint64_t addr, uint32_t size, uint8_t 
 	struct rdev *rd = &rn->devs[d];
 	struct hx_result *r = rn->r;
 	uint8_t buf[4096];
+	uint32_t msirs[MPIC_MAX_MSI_BANKS * MPIC_MAX_MSIRS] = { 0 };
 	uint64_t target = 0, p;
 	bool allowed, pol;
 	unsigned int i;
@@ -831,8 +890,11 @@ static void dma(struct runner *rn, int d, uint64_t addr, uint32_t size, uint8_t 
 	rn->time++;
 	rn->cur_dev = d;
 	r->counters.transactions++;
+	if (op_is_write(op))
+		msir_snapshot(rn, msirs);
 	soc_dma(rn->soc, rd->pamu, (uint16_t)rd->liodn, addr, buf, size, op, &out->res);
 	rn->cur_dev = -1;
+	fcov_dma(rn, rd, op, &out->res, op_is_write(op) ? msirs : NULL);
 	out->blocked = out->res.kind != PAMU_XLATE_OK && out->res.kind != PAMU_XLATE_BYPASS;
 	p = out->res.paddr;
 	if (out->blocked) {
@@ -1120,6 +1182,7 @@ static void ks_status(struct runner *rn, const char *what, enum ks_status st)
 	static const char *const names[] = { "ok", "dead", "bad-host", "bad-fdt", "no-memory", "error" };
 
 	trace(rn, "kernel %s -> %s", what, (unsigned int)st < 6 ? names[st] : "?");
+	hx_fcov_sample_entry(&rn->r->fcov, what);
 	ks_collect(rn);
 	if (st == KS_DEAD)
 		rn->dead = true;
@@ -1330,6 +1393,7 @@ static void step_iommu(struct runner *rn, const struct hx_step *st)
 	if (!linux_live(rn, "iommu"))
 		return;
 	snprintf(what, sizeof(what), "iommu %s %s", names[st->iop], st->domain);
+	hx_fcov_sample_entry(&rn->r->fcov, names[st->iop]);
 	if (st->iop == HX_IOMMU_DOMAIN_ALLOC) {
 		if (find_dom(rn, st->domain) || rn->ndoms >= sizeof(rn->doms) / sizeof(rn->doms[0])) {
 			unmet(rn, "%s: a live domain of that name exists, or too many domains", what);
@@ -1538,6 +1602,7 @@ static void step_msi_alloc(struct runner *rn, const struct hx_step *st)
 	rd = &rn->devs[d];
 	if (rn->vecs[st->pci]) {
 		rn->ks->msi_teardown((unsigned int)st->pci);
+		hx_fcov_sample_entry(&rn->r->fcov, "msi-teardown");
 		free(rn->vecs[st->pci]);
 		rn->vecs[st->pci] = NULL;
 		rn->nvec[st->pci] = 0;
@@ -1550,6 +1615,7 @@ static void step_msi_alloc(struct runner *rn, const struct hx_step *st)
 	}
 	snprintf(what, sizeof(what), "msi-alloc pci:%d %u %s", st->pci, st->count, st->msix ? "msix" : "msi");
 	s = rn->ks->msi_setup((unsigned int)st->pci, st->count, st->msix, rn->vecs[st->pci], &err);
+	hx_fcov_sample_entry(&rn->r->fcov, "msi-setup");
 	ks_call(rn, what, s, err);
 	if (s != KS_OK)
 		return;
@@ -1600,6 +1666,7 @@ static void fire_one(struct runner *rn, int pci, int d, unsigned int v)
 		le[w] = (uint8_t)(vec->data >> (8 * w));
 	msi_decode(rn, phys, vec->data, &bank, &bit);
 	trace(rn, "msi-fire pci:%d vector %u data 0x%x bank %u bit %u", pci, v, vec->data, bank, bit);
+	hx_fcov_sample_entry(&rn->r->fcov, "msi-fire");
 	dma(rn, d, phys, 4, PAMU_OP_WRITE, le, HX_EXPECT_OK, &out);
 	linux_irq_all(rn);
 	if (rn->dead)
@@ -1641,6 +1708,7 @@ static void step_unbind(struct runner *rn, const struct hx_step *st)
 	if (!linux_live(rn, "unbind"))
 		return;
 	trace(rn, "kernel unbind %s", st->dev_path);
+	hx_fcov_sample_entry(&rn->r->fcov, "unbind");
 	ks_call(rn, "unbind", rn->ks->driver_unbind(st->dev_path, &err), err);
 }
 
@@ -1793,6 +1861,7 @@ void hx_run(const struct hx_scenario *sc, const struct hx_target *t, const struc
 	snprintf(r->kernel, sizeof(r->kernel), "%s", t->kernel);
 	r->seed = o->has_seed ? o->seed : sc->seed;
 	rn.rng = r->seed;
+	hx_fcov_sample_level(&r->fcov, sc->level == HX_LEVEL_LINUX);
 #ifndef HX_HAVE_KS
 	if (sc->level == HX_LEVEL_LINUX) {
 		r->status = HX_ERROR;

@@ -14,6 +14,7 @@
 #include <stdint.h>
 #include <stdio.h>
 
+#include "hx_fcov.h"
 #include "hx_scenario.h"
 #include "soc.h"
 
@@ -66,6 +67,7 @@ struct hx_result {
 	char error[320];		/* HX_ERROR / HX_SKIPPED: why */
 	char kernel_version[96];	/* linux level: the variant's kernel version ("6.12.117 (Debian linux-source ...)"), else "" */
 	double wall_ms;
+	struct hx_fcov fcov;		/* functional coverage (hx_fcov.h), in the report's stats.fcov */
 };
 
 struct hx_target {
