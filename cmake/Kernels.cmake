@@ -83,6 +83,9 @@ function(pamusim_kernel_variant name tree pkgver)
 			set_source_files_properties(${shims} TARGET_DIRECTORY ${t} PROPERTIES
 				COMPILE_OPTIONS "${PAMUSIM_KS_DRIVER_CFLAGS}")
 			add_dependencies(${t} dtbs)
+			if(PAMUSIM_COVERAGE)	# ks_coverage_dump(), called by the host before unloading
+				target_sources(${t} PRIVATE "${CMAKE_SOURCE_DIR}/kernel-stubs/ks_gcov.c")
+			endif()
 		endif()
 		set_target_properties(${t} PROPERTIES POSITION_INDEPENDENT_CODE ON)
 		target_include_directories(${t} BEFORE PUBLIC "${CMAKE_SOURCE_DIR}/kernel-stubs/include"
