@@ -257,7 +257,7 @@ static bool kernel_known(const char *k)
 #include <sanitizer/lsan_interface.h>
 #endif
 #ifdef PAMUSIM_GCOV_DUMP
-void __gcov_dump(void);	/* libgcov */
+void __gcov_dump(void);	/* libgcov (the kernel variant writes its own: kernel-stubs/ks_gcov.c) */
 #endif
 
 struct dtb_cache {
@@ -292,16 +292,24 @@ static int preset_dtb(int pi, const char *dtb_file, struct hx_target *t)
 	return 0;
 }
 
-/* Test hooks of the process supervisor (tests/harness): the named scenario's run crashes or hangs. */
+/* Test hooks of the process supervisor (tests/harness, tests/coverage): the named scenario's run crashes,
+ * hangs or leaks. */
+void *volatile selftest_lost;
+
 static void selftest_hooks(const struct hx_scenario *sc)
 {
 	const char *crash = getenv("PAMUSIM_SELFTEST_CRASH"), *hang = getenv("PAMUSIM_SELFTEST_HANG");
+	const char *leak = getenv("PAMUSIM_SELFTEST_LEAK");
 
 	if (crash && !strcmp(crash, sc->name))
 		raise(SIGSEGV);
 	if (hang && !strcmp(hang, sc->name))
 		for (;;)
 			pause();
+	if (leak && !strcmp(leak, sc->name)) {
+		selftest_lost = malloc(64);	/* dropped on purpose: LeakSanitizer must see it (tests/coverage) */
+		selftest_lost = NULL;
+	}
 }
 
 static void child_run(struct job *j, const struct run_opts *ro)

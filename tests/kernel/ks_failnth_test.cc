@@ -117,15 +117,42 @@ int sequence(const variant &v, const std::string &soc_name, unsigned long nth, i
 				step("window-enable") &&
 					note(api->iommu_window_enable(id, 1, 0x40000000ull, 1ull << 28, KS_IOMMU_READ, &e));
 				av.stash_cpu = 0;
-				av.stash_cache = 1;
-				step("stash") && note(api->iommu_set_attr(id, KS_IOMMU_ATTR_FSL_PAMU_STASH, &av, &e));
+				for (uint32_t cache : {3u, 2u, 1u}) {	// L3 and L2 walk the next-level-cache links
+					av.stash_cache = cache;
+					step("stash") && note(api->iommu_set_attr(id, KS_IOMMU_ATTR_FSL_PAMU_STASH, &av, &e));
+				}
 				av.enable = 1;
 				step("enable") && note(api->iommu_set_attr(id, KS_IOMMU_ATTR_FSL_PAMU_ENABLE, &av, &e));
 				step("detach") && note(api->iommu_detach(id, dev->path, &e));
 			}
+			// windows enabled before the attach: the attach maps them (one window, then four subwindows)
+			for (uint32_t wins : {1u, 4u}) {
+				int id2 = -1;
+
+				if (!dev || !step("domain-alloc") || !note(api->iommu_domain_alloc(&id2, &e)))
+					continue;
+				av.windows = wins;
+				step("geometry") && note(api->iommu_set_attr(id2, KS_IOMMU_ATTR_GEOMETRY, &av, &e));
+				step("windows") && note(api->iommu_set_attr(id2, KS_IOMMU_ATTR_WINDOWS, &av, &e));
+				for (uint32_t w = 0; w < wins; w++)
+					step("window-enable") &&
+						note(api->iommu_window_enable(id2, w, 0x40000000ull + w * ((1ull << 30) / wins),
+									      (1ull << 30) / wins, w & 1 ? KS_IOMMU_READ :
+									      KS_IOMMU_READ | KS_IOMMU_WRITE, &e));
+				step("enable") && note(api->iommu_set_attr(id2, KS_IOMMU_ATTR_FSL_PAMU_ENABLE, &av, &e));
+				if (step("attach") && note(api->iommu_attach(id2, dev->path, &e))) {
+					step("window-disable") && note(api->iommu_window_disable(id2, 0, &e));
+					step("detach") && note(api->iommu_detach(id2, dev->path, &e));
+				}
+				step("domain-free") && note(api->iommu_domain_free(id2, &e));
+			}
 		} else {
 			if (dev && step("attach") && note(api->iommu_attach(id, dev->path, &e))) {
 				step("stash") && note(api->iommu_configure_stash(id, 0, &e));
+				// a CPU that does not exist: the driver refuses (its error path, not an injection)
+				step("stash") && api->iommu_configure_stash(id, 4096, &e) == KS_DEAD && (dead = true);
+				uint64_t phys = 0;
+				step("iova-to-phys") && note(api->iommu_iova_to_phys(id, 1ull << 40, &phys, &e));
 				step("detach") && note(api->iommu_detach(id, dev->path, &e));
 			}
 			if (step("attach") && note(api->iommu_attach(id, "pci:0", &e)))
@@ -134,6 +161,11 @@ int sequence(const variant &v, const std::string &soc_name, unsigned long nth, i
 		step("domain-free") && note(api->iommu_domain_free(id, &e));
 		ks_msi_vec vec[4];
 		if (api->pci_count() && step("msi-setup") && note(api->msi_setup(0, 4, true, vec, &e)))
+			step("msi-teardown") && note(api->msi_teardown(0));
+		// plain MSI with more than one vector: powerpc refuses it (an error by design, not counted)
+		if (api->pci_count() && step("msi-setup"))
+			api->msi_setup(0, 2, false, vec, &e) == KS_DEAD && (dead = true);
+		if (api->pci_count() && step("msi-setup") && note(api->msi_setup(0, 1, false, vec, &e)))
 			step("msi-teardown") && note(api->msi_teardown(0));
 	}
 	unsigned long count = api->fallible_count();
@@ -185,6 +217,10 @@ outcome run(const variant &v, const std::string &soc, unsigned long nth)
 		o.status = WEXITSTATUS(st);
 	else if (WIFSIGNALED(st))
 		o.signal = WTERMSIG(st);
+	// a process that never reached the end died, whatever its status (the sanitizer build's SEGV handler
+	// exits with status 1 instead of the signal)
+	if (o.last != "end" && o.status != SEQ_SETUP)
+		o.status = -1;
 	return o;
 }
 
@@ -214,7 +250,6 @@ TEST_P(failnth, EveryFallibleOperationFailsCleanly)
 			continue;
 		}
 		ASSERT_NE(o.status, SEQ_SETUP) << "fail-nth " << n << ": set-up failed";
-		EXPECT_EQ(o.last, "end") << "fail-nth " << n;
 		failed += o.status == SEQ_FAILED;
 		dead += o.status == SEQ_DEAD;
 		absorbed += o.status == SEQ_OK;	// e.g. a probe that failed: boot goes on without the driver
