@@ -47,7 +47,8 @@ struct group {
 	const char *const *a, *const *b;	/* b: a cross (a x b) */
 };
 
-static const char *fault_names[PAMU_FAULT_COUNT];
+/* the fault kinds' names, NULL-terminated like the lists above (filled by init) */
+static const char *fault_names[PAMU_FAULT_COUNT + 1];
 
 static const struct group groups[G_COUNT] = {
 	[G_LEVEL] = { "level", level, NULL },
