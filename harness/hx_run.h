@@ -15,6 +15,7 @@
 #include <stdio.h>
 
 #include "hx_scenario.h"
+#include "hx_timing.h"
 #include "soc.h"
 
 #ifdef __cplusplus
@@ -27,7 +28,7 @@ extern "C" {
 struct hx_finding {
 	char kind[24];
 	char message[320];
-	uint64_t time;			/* harness ticks (one per bus operation) */
+	uint64_t time;			/* harness ticks (one per bus operation); timed runs: platform cycles */
 	int step;			/* 1-based step number, 0 none */
 	char device[HX_NAME_LEN];	/* "" unknown */
 	int32_t liodn;			/* -1 unknown */
@@ -66,6 +67,7 @@ struct hx_result {
 	char error[320];		/* HX_ERROR / HX_SKIPPED: why */
 	char kernel_version[96];	/* linux level: the variant's kernel version ("6.12.117 (Debian linux-source ...)"), else "" */
 	double wall_ms;
+	struct hx_timing timing;	/* timed runs: statistics (docs/timing.md 6); timing.timed false otherwise */
 };
 
 struct hx_target {
@@ -75,6 +77,7 @@ struct hx_target {
 	size_t dtb_size;
 	const char *dtb_name;
 	const char *kernel;		/* kernel variant name (linux level) */
+	bool timed;			/* run timed whatever the scenario says (`pamusim run --timed`) */
 };
 
 struct hx_run_opts {

@@ -82,6 +82,7 @@ enum hx_step_kind {
 	HX_STEP_MSI_FIRE,	/* linux: the endpoint writes its vector's message, the kernel's handler must run */
 	HX_STEP_UNBIND,		/* linux: unbind the driver of a tree device (the driver core's unbind) */
 	HX_STEP_PLANT,		/* linux: the stubs plant one fault (ks_api.plant, a test hook of the oracle) */
+	HX_STEP_WAIT,		/* let time pass: value cycles (timed) or ticks (docs/timing.md 4) */
 };
 
 enum hx_iommu_op {
@@ -208,6 +209,10 @@ struct hx_scenario {
 	 * reproduces; on a kernel an entry applies to, that known finding must occur */
 	char reproduces[HX_MAX_EXPECT_KINDS][64];
 	unsigned int nreproduces;
+	/* timed: run with the timing model (docs/timing.md); timing: overrides of the preset's rule */
+	bool timed;
+	int coherence;			/* -1: the preset's, else enum pamu_coherence */
+	uint64_t hazard_window;		/* 0: the preset's */
 };
 
 /* Load and check a scenario. false: err says file:line:column: field: expected, found. */
