@@ -24,6 +24,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "hx_cmd_plot.h"
 #include "hx_report.h"
 #include "hx_run.h"
 #include "hx_scenario.h"
@@ -74,6 +75,7 @@ static const char usage[] =
 	"  list socs       SoC presets (socs/*.yaml): name, default board, revision, description\n"
 	"  list kernels    kernel variant names\n"
 	"  list scenarios [DIR...]  scenarios: name, level, SoCs, kernels, file\n"
+	"  plot REPORT.json -o DIR   PNG latency histograms and timelines of timed runs\n"
 	"  --version       version and git hash\n"
 	"  --help          this text\n"
 	"\n"
@@ -903,6 +905,8 @@ int main(int argc, char **argv)
 		return cmd_list(argc - 2, argv + 2);
 	if (!strcmp(argv[1], "run"))
 		return cmd_run(argc - 2, argv + 2);
+	if (!strcmp(argv[1], "plot"))
+		return hx_cmd_plot(argc - 2, argv + 2, PAMUSIM_SCRIPTS_DIR);
 	if (!strcmp(argv[1], "campaign") || !strcmp(argv[1], "audit") || !strcmp(argv[1], "merge") ||
 	    !strcmp(argv[1], "plot") || !strcmp(argv[1], "coverage")) {
 		if (argc > 2 && (!strcmp(argv[2], "--help") || !strcmp(argv[2], "-h"))) {
