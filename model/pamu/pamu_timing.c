@@ -34,6 +34,8 @@ struct pamu_timing {
 	/* the walk being observed */
 	struct fetch f[MAX_FETCHES];
 	unsigned int nf;
+	/* every line ever filled lies in [lo, hi): writes outside are no table write (a fast reject) */
+	uint64_t lo, hi;
 };
 
 static const char *const table_names[PAMU_TBL_COUNT] = { "paace", "spaace", "omt" };
@@ -229,7 +231,8 @@ void pamu_timing_translate(struct pamu_timing *t, uint64_t now, const struct pam
 		at += pamu_cache_get_cfg(c)->lookup_cycles;
 		tr->lookups++;
 		l = f->ok ? pamu_cache_lookup(c, key) : NULL;
-		if (l && changed(t, l)) {
+		/* Only a line a write or a sync marked is compared with memory (docs/timing.md 4). */
+		if (l && l->changed_at != SIM_TIME_NEVER && changed(t, l)) {
 			if (hit_changed(t, l, at)) {
 				pamu_cache_count_stale(c);
 				t->st.stale_uses++;
@@ -263,6 +266,12 @@ void pamu_timing_translate(struct pamu_timing *t, uint64_t now, const struct pam
 		if (l) {
 			l->len = entry_len[tb];
 			l->liodn = req->liodn;
+			if (!t->hi) {
+				t->lo = key;
+				t->hi = key + l->len;
+			}
+			t->lo = key < t->lo ? key : t->lo;
+			t->hi = key + l->len > t->hi ? key + l->len : t->hi;
 			if (!current(t, key, l->len, l->snap))
 				pamu_cache_drop(c, l);
 		}
@@ -297,6 +306,8 @@ void pamu_timing_note_write(struct pamu_timing *t, uint64_t addr, uint64_t len, 
 {
 	unsigned int tb, i;
 
+	if (addr >= t->hi || addr + len <= t->lo)
+		return;
 	for (tb = 0; tb < PAMU_TBL_COUNT; tb++) {
 		struct pamu_cache *c = t->cache[tb];
 
