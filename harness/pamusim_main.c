@@ -42,6 +42,13 @@
 #define HX_KERNEL_NAMES "5.10", "6.1", "6.12"
 #endif
 static const char *const kernel_names[] = { HX_KERNEL_NAMES, NULL };
+/* Variants this build knows but did not build (cmake/Kernels.cmake says why): their runs are skipped. */
+#ifdef HX_KERNEL_UNBUILT
+static const char *const kernel_unbuilt[] = { HX_KERNEL_UNBUILT, NULL };
+#else
+static const char *const kernel_unbuilt[] = { NULL };
+#define HX_KERNEL_UNBUILT_WHY ""
+#endif
 
 static const char *env_or(const char *name, const char *def)
 {
@@ -250,6 +257,19 @@ static bool kernel_known(const char *k)
 
 	for (i = 0; kernel_names[i]; i++)
 		if (!strcmp(kernel_names[i], k))
+			return true;
+	for (i = 0; kernel_unbuilt[i]; i++)
+		if (!strcmp(kernel_unbuilt[i], k))
+			return true;
+	return false;
+}
+
+static bool kernel_unbuilt_name(const char *k)
+{
+	unsigned int i;
+
+	for (i = 0; kernel_unbuilt[i]; i++)
+		if (!strcmp(kernel_unbuilt[i], k))
 			return true;
 	return false;
 }
@@ -465,7 +485,7 @@ static int cmd_run(int argc, char **argv)
 	struct run_opts ro = { .jobs = 1 };
 	struct hx_scenario *scs;
 	struct job *jobs = NULL;
-	unsigned int njobs = 0, cap = 0, i, s, k;
+	unsigned int njobs = 0, cap = 0, i, s, k, unbuilt_skips = 0;
 	int pi_fixed = -1, rc, rev_fixed = -1, argi;
 	struct hx_summary sum;
 
@@ -678,6 +698,13 @@ static int cmd_run(int argc, char **argv)
 					j->r.status = HX_SKIPPED;
 					snprintf(j->r.error, sizeof(j->r.error), "the scenario is not for %s / %s",
 						 presets[pi].name, j->t.kernel);
+				} else if (kernel_unbuilt_name(j->t.kernel)) {
+					j->skipped = true;
+					unbuilt_skips++;
+					prefill(j, &ro);
+					j->r.status = HX_SKIPPED;
+					snprintf(j->r.error, sizeof(j->r.error), "kernel variant %s is not built: %.240s",
+						 j->t.kernel, HX_KERNEL_UNBUILT_WHY);
 				}
 			}
 		}
@@ -695,6 +722,12 @@ static int cmd_run(int argc, char **argv)
 	}
 	for (i = 0; i < njobs && jobs[i].skipped; i++)
 		;
+	if (i == njobs && unbuilt_skips) {
+		/* nothing to run because a variant is not built here: skipped, say why (not a usage error) */
+		for (i = 0; i < njobs; i++)
+			printf("%s[%s,%s] skipped: %s\n", jobs[i].r.name, jobs[i].r.soc, jobs[i].t.kernel, jobs[i].r.error);
+		return 0;
+	}
 	if (i == njobs) {
 		hx_report_text(stdout, jobs ? &jobs[0].r : NULL, 0);
 		fprintf(stderr, "pamusim run: no scenario matched the SoC / kernel asked for (all %u skipped)\n", njobs);
