@@ -123,9 +123,14 @@ void hx_known_warn(void)
 	}
 }
 
+/* An entry for a version also covers the variants built from that version's tree ("5.10" covers
+ * "5.10-vfio-pamu": the same driver files). */
 static bool kernel_ok(const struct hx_known *k, const char *kernel)
 {
-	return !strcmp(k->kernel, "any") || !strcmp(k->kernel, kernel);
+	size_t n = strlen(k->kernel);
+
+	return !strcmp(k->kernel, "any") || !strcmp(k->kernel, kernel) ||
+	       (!strncmp(k->kernel, kernel, n) && kernel[n] == '-');
 }
 
 const struct hx_known *hx_known_match(const char *kernel, const char *file, const char *function, const char *kind)

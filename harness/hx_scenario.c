@@ -8,6 +8,7 @@
  * resolved against each SoC by the runner (hx_run_check), still before anything runs.
  */
 #include "hx_scenario.h"
+#include "hx_vfio.h"
 #include "hx_known.h"
 
 #include <errno.h>
@@ -701,7 +702,7 @@ static bool parse_step(struct sim_yaml_ctx *ld, struct hx_scenario *sc, const st
 	static const char *const none_keys[] = { NULL };
 	static const char *const kinds[] = { "tables", "paace", "paace-field", "write", "read", "mem-write", "dma",
 					     "msi", "traffic", "boot", "shutdown", "irq", "iommu", "msi-alloc",
-					     "msi-fire", "unbind", "plant", "wait", NULL };
+					     "msi-fire", "unbind", "plant", "vfio", "wait", NULL };
 	/* plant: in enum ks_plant order (ks_host.h) */
 	static const char *const plants[] = { "leak", "double-free", "lock-held", "warn", "bug", NULL };
 	const struct sim_ynode *key, *val;
@@ -1127,6 +1128,8 @@ static bool parse_step(struct sim_yaml_ctx *ld, struct hx_scenario *sc, const st
 		st->vector = (unsigned int)v;
 		return true;
 	}
+	case HX_STEP_VFIO:
+		return hx_vfio_parse(ld, sc, val, path, st);
 	case HX_STEP_UNBIND:
 		if (!sim_yaml_check_keys(ld, val, path, unbind_keys) ||
 		    !get_str(ld, val, path, "device", true, st->dev_path, sizeof(st->dev_path), NULL))
@@ -1302,8 +1305,10 @@ bool hx_scenario_load(const char *file, struct hx_scenario *sc, struct hx_error 
 		goto out;
 	}
 	for (i = 0; i < steps->n; i++) {
-		if (!parse_step(&ld, sc, steps->items[i], i, &sc->steps[i]))
+		if (!parse_step(&ld, sc, steps->items[i], i, &sc->steps[i])) {
+			free(sc->steps[i].vfio);	/* not counted in nsteps yet */
 			goto out;
+		}
 		sc->nsteps++;
 	}
 	/* the linux level matches its driver findings against the known-findings list: load it before
@@ -1320,8 +1325,35 @@ out:
 	return true;
 }
 
+bool hx_get_u64(struct sim_yaml_ctx *ld, const struct sim_ynode *map, const char *path, const char *key,
+		bool required, uint64_t max, uint64_t *out, bool *present)
+{
+	return get_u64(ld, map, path, key, required, max, out, present);
+}
+
+bool hx_get_str(struct sim_yaml_ctx *ld, const struct sim_ynode *map, const char *path, const char *key,
+		bool required, char *out, size_t cap, bool *present)
+{
+	return get_str(ld, map, path, key, required, out, cap, present);
+}
+
+bool hx_get_bool(struct sim_yaml_ctx *ld, const struct sim_ynode *map, const char *path, const char *key, bool *out)
+{
+	return get_bool(ld, map, path, key, out);
+}
+
+bool hx_parse_dev_or_pci(struct sim_yaml_ctx *ld, const struct hx_scenario *sc, const struct sim_ynode *map,
+			 const char *path, struct hx_step *st)
+{
+	return get_dev_or_pci(ld, sc, map, path, st);
+}
+
 void hx_scenario_free(struct hx_scenario *sc)
 {
+	unsigned int i;
+
+	for (i = 0; sc->steps && i < sc->nsteps; i++)
+		free(sc->steps[i].vfio);
 	free(sc->steps);
 	sc->steps = NULL;
 	sc->nsteps = 0;
