@@ -147,15 +147,15 @@ static double pct(uint64_t a, uint64_t b)
 	return b ? 100.0 * (double)a / (double)b : 0.0;
 }
 
-void hx_timing_text(FILE *f, const char *name, const char *soc, const struct hx_timing *t)
+void hx_timing_text(FILE *f, const char *name, const char *soc, const char *kernel, const struct hx_timing *t)
 {
 	unsigned int i, k;
 
 	if (!t->timed) {
-		fprintf(f, "stats %s [%s]: functional run (no timing; use --timed or timed: true)\n", name, soc);
+		fprintf(f, "stats %s [%s,%s]: functional run (no timing; use --timed or timed: true)\n", name, soc, kernel);
 		return;
 	}
-	fprintf(f, "stats %s [%s]: %llu cycles (%.1f us at %u MHz), coherence %s", name, soc,
+	fprintf(f, "stats %s [%s,%s]: %llu cycles (%.1f us at %u MHz), coherence %s", name, soc, kernel,
 		(unsigned long long)t->end_time, (double)t->end_time / t->clock_mhz, t->clock_mhz, t->coherence);
 	if (!strcmp(t->coherence, "hazard-window"))
 		fprintf(f, " %llu cycles", (unsigned long long)t->hazard_window);

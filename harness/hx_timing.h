@@ -71,7 +71,7 @@ void hx_timing_record(struct hx_timing *t, uint32_t liodn, unsigned int pamu, co
 /* The `stats` object of a run (JSON, no trailing newline); {} when not timed. */
 void hx_timing_json(FILE *f, const struct hx_timing *t, const char *indent);
 /* The terminal view (`--stats`) of one run. */
-void hx_timing_text(FILE *f, const char *name, const char *soc, const struct hx_timing *t);
+void hx_timing_text(FILE *f, const char *name, const char *soc, const char *kernel, const struct hx_timing *t);
 
 #ifdef __cplusplus
 }

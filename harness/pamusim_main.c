@@ -756,7 +756,7 @@ static int cmd_run(int argc, char **argv)
 		hx_report_text(stdout, rs, njobs);
 		for (i = 0; ro.stats && i < njobs; i++)
 			if (rs[i].status != HX_SKIPPED)
-				hx_timing_text(stdout, rs[i].name, rs[i].soc, &rs[i].timing);
+				hx_timing_text(stdout, rs[i].name, rs[i].soc, rs[i].kernel, &rs[i].timing);
 		if (ro.trace) {
 			FILE *tf = fopen(ro.trace, "w");
 
