@@ -26,6 +26,7 @@ struct pamu_timing {
 	struct pamu_timing_cfg cfg;
 	struct pamu_timing_hooks hooks;
 	struct pamu *p;
+	bool attached;			/* our trace hook is installed on p */
 	pamu_trace_fn old_fn;
 	void *old_ctx;
 	struct pamu_cache *cache[PAMU_TBL_COUNT];
@@ -142,6 +143,7 @@ enum pamu_timing_status pamu_timing_create(const struct pamu_timing_cfg *cfg, co
 		}
 	}
 	pamu_set_trace(p, observe, t, &t->old_fn, &t->old_ctx);
+	t->attached = true;
 	*out = t;
 	return PAMU_TIMING_OK;
 }
@@ -152,7 +154,7 @@ void pamu_timing_destroy(struct pamu_timing *t)
 
 	if (!t)
 		return;
-	if (t->p && t->cache[PAMU_TBL_COUNT - 1])
+	if (t->attached)
 		pamu_set_trace(t->p, t->old_fn, t->old_ctx, NULL, NULL);
 	for (i = 0; i < PAMU_TBL_COUNT; i++)
 		pamu_cache_destroy(t->cache[i]);
