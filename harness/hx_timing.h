@@ -22,7 +22,7 @@ extern "C" {
 
 #define HX_TIMING_MAX_PAMUS 8
 #define HX_TIMING_MAX_LIODNS 32
-#define HX_TIMING_MAX_SAMPLES 2048
+#define HX_TIMING_MAX_SAMPLES 1024
 #define HX_TIMING_DEV_LEN 64
 
 struct hx_timing_liodn {
