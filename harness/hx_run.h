@@ -64,6 +64,8 @@ struct hx_result {
 	char unmet[HX_MAX_UNMET][320];
 	struct hx_counters counters;
 	char error[320];		/* HX_ERROR / HX_SKIPPED: why */
+	char clause[16];		/* a conformance scenario's contract clause, "" when not one */
+	bool contract_negative;		/* its case: negative (true) or positive */
 	char kernel_version[96];	/* linux level: the variant's kernel version ("6.12.117 (Debian linux-source ...)"), else "" */
 	double wall_ms;
 };
@@ -82,6 +84,8 @@ struct hx_run_opts {
 	uint64_t seed;
 	FILE *trace;			/* text trace, or NULL */
 	bool break_on_finding;		/* call hx_finding_breakpoint() at each finding */
+	volatile int *progress;		/* or NULL: the 1-based step being run, for a supervisor that must name
+					 * the step a run hung in */
 };
 
 /* Resolve the scenario's devices, blocks and registers on the target before anything runs. */

@@ -72,6 +72,15 @@ static bool vfio_rc(struct runner *rn, const struct hx_vfio_step *v, const char 
 			      errno_text(rc, b, sizeof(b)));
 		return false;
 	}
+	if (v->rc_any)
+		return rc >= 0;
+	if (v->rc_error) {
+		if (rc < 0)
+			return false;
+		vfio_mismatch(rn, v, "vfio %s: expected an error (the call refused), got %s", what,
+			      errno_text(rc, b, sizeof(b)));
+		return false;
+	}
 	if (rc == want)
 		return rc >= 0;
 	vfio_mismatch(rn, v, "vfio %s: expected rc %s, got %s", what, errno_text(want, a, sizeof(a)),
@@ -296,7 +305,9 @@ static void vfio_msi_send(struct runner *rn, const struct hx_step *st, struct hx
 		if (out.hits[i].bits & ~want)
 			other = true;
 	}
-	if (out.raised || v->msi == HX_VMSI_ANY)
+	/* a finding the DMA raised already says what went wrong, except on a conformance step, whose clause
+	 * must be named (contract-violation) */
+	if (v->msi == HX_VMSI_ANY || (out.raised && !v->clause[0]))
 		return;
 	if (out.blocked) {
 		if (v->msi == HX_VMSI_DELIVERED)

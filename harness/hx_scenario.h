@@ -211,6 +211,12 @@ struct hx_scenario {
 	 * reproduces; on a kernel an entry applies to, that known finding must occur */
 	char reproduces[HX_MAX_EXPECT_KINDS][64];
 	unsigned int nreproduces;
+	/* contract: {clause: W5, case: positive|negative}: a conformance scenario of a windowed-IOMMU
+	 * contract clause (docs/windowed-iommu-contract.md); "" when not one */
+	char clause[16];
+	bool contract_negative;
+	/* watchdog: seconds of host time this scenario's run may take (0: PAMUSIM_WATCHDOG or 60) */
+	unsigned int watchdog_s;
 };
 
 /* Field readers of the loader, shared with hx_vfio.c (same messages as every other step's fields). */

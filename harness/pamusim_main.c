@@ -19,6 +19,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/mman.h>
 #include <sys/stat.h>
 #include <sys/utsname.h>
 #include <sys/wait.h>
@@ -29,6 +30,7 @@
 #include "hx_report.h"
 #include "hx_run.h"
 #include "hx_scenario.h"
+#include "hx_vfio.h"
 #include "pamusim_config.h"
 #include "soc_preset.h"
 
@@ -223,6 +225,13 @@ static int collect(const char *path, int depth)
 
 /* ------------------------------------------------------------------ run */
 
+/* What a run's child shares with the supervisor while it runs, so that a run the watchdog or a signal
+ * ends keeps the findings it had raised and names the step it was in. */
+struct job_shared {
+	volatile int progress;
+	struct hx_result r;
+};
+
 struct job {
 	const struct hx_scenario *sc;
 	struct hx_target t;
@@ -232,6 +241,7 @@ struct job {
 	FILE *res;			/* result record from the child */
 	FILE *trace;			/* the child's trace */
 	struct timespec start;
+	struct job_shared *sh;		/* shared with the child: the step it runs and its result so far */
 };
 
 struct run_opts {
@@ -321,12 +331,15 @@ static void selftest_hooks(const struct hx_scenario *sc)
 static void child_run(struct job *j, const struct run_opts *ro)
 {
 	struct hx_run_opts o = { .has_seed = ro->has_seed, .seed = ro->seed, .trace = j->trace,
-				 .break_on_finding = ro->brk };
+				 .break_on_finding = ro->brk, .progress = j->sh ? &j->sh->progress : NULL };
+	struct hx_result *r = j->sh && !ro->brk ? &j->sh->r : &j->r;
 
 	if (!ro->brk)
 		selftest_hooks(j->sc);
 
-	hx_run(j->sc, &j->t, &o, &j->r);
+	hx_run(j->sc, &j->t, &o, r);
+	if (r != &j->r)
+		j->r = *r;
 }
 
 static int start_job(struct job *j, const struct run_opts *ro)
@@ -336,6 +349,15 @@ static int start_job(struct job *j, const struct run_opts *ro)
 	if (!j->res || (ro->trace && !(j->trace = tmpfile()))) {
 		fprintf(stderr, "pamusim run: cannot create a temporary file: %s\n", strerror(errno));
 		return -1;
+	}
+	if (!j->sh) {
+		void *pg = mmap(NULL, sizeof(*j->sh), PROT_READ | PROT_WRITE, MAP_SHARED | MAP_ANONYMOUS, -1, 0);
+
+		j->sh = pg == MAP_FAILED ? NULL : pg;
+	}
+	if (j->sh) {
+		j->sh->progress = 0;
+		memset(&j->sh->r, 0, sizeof(j->sh->r));
 	}
 	clock_gettime(CLOCK_MONOTONIC, &j->start);
 	j->pid = fork();
@@ -361,7 +383,47 @@ static void prefill(struct job *j, const struct run_opts *ro)
 	snprintf(j->r.file, sizeof(j->r.file), "%s", j->sc->file);
 	snprintf(j->r.soc, sizeof(j->r.soc), "%s", j->t.preset->name);
 	snprintf(j->r.kernel, sizeof(j->r.kernel), "%s", j->t.kernel);
+	snprintf(j->r.clause, sizeof(j->r.clause), "%s", j->sc->clause);
+	j->r.contract_negative = j->sc->contract_negative;
 	j->r.seed = ro->has_seed ? ro->seed : j->sc->seed;
+}
+
+/* A run the watchdog ended: a hang at the step it was in; a conformance step (vfio with clause:) that
+ * never returns also breaks its clause (docs/windowed-iommu-contract.md). */
+static void add_hang(struct job *j, unsigned int wd)
+{
+	int step = j->sh ? j->sh->progress : 0;
+	const struct hx_step *st = step > 0 && (unsigned int)step <= j->sc->nsteps ? &j->sc->steps[step - 1] : NULL;
+
+	if (st)
+		hx_result_add(&j->r, "hang", step, "", -1, false, 0, 0,
+			      "the run exceeded the host watchdog (%u s) in step %d (line %u) and was ended", wd, step,
+			      st->line);
+	else
+		hx_result_add(&j->r, "hang", 0, "", -1, false, 0, 0,
+			      "the run exceeded the host watchdog (%u s) and was ended", wd);
+	if (st && st->vfio && st->vfio->clause[0])
+		hx_result_add(&j->r, "contract-violation", step, "", -1, false, 0, 0,
+			      "clause %s: expected the call to return, got no return within %u s (trace step %d)",
+			      st->vfio->clause, wd, step);
+}
+
+/* The findings a run raised before it was ended (the child's result so far; the run's own record never
+ * came back), kept in front of the supervisor's hang or crash finding. */
+static void keep_partial(struct job *j)
+{
+	const struct hx_result *p = j->sh ? &j->sh->r : NULL;
+	unsigned int i;
+
+	if (!p || strcmp(p->name, j->r.name))
+		return;
+	for (i = 0; i < p->nfindings && i < HX_MAX_FINDINGS; i++)
+		j->r.findings[j->r.nfindings++] = p->findings[i];
+	j->r.findings_total = p->findings_total > j->r.nfindings ? p->findings_total : j->r.nfindings;
+	for (i = 0; i < p->nunmet && i < HX_MAX_UNMET; i++)
+		snprintf(j->r.unmet[j->r.nunmet++], sizeof(j->r.unmet[0]), "%s", p->unmet[i]);
+	j->r.counters = p->counters;
+	snprintf(j->r.kernel_version, sizeof(j->r.kernel_version), "%s", p->kernel_version);
 }
 
 static void finish_job(struct job *j, int status, bool timed_out, const struct run_opts *ro, unsigned int wd)
@@ -376,9 +438,9 @@ static void finish_job(struct job *j, int status, bool timed_out, const struct r
 	}
 	if (!got) {
 		prefill(j, ro);
+		keep_partial(j);
 		if (timed_out)
-			hx_result_add(&j->r, "hang", 0, "", -1, false, 0, 0,
-				      "the run exceeded the host watchdog (%u s) and was ended", wd);
+			add_hang(j, wd);
 		else if (WIFSIGNALED(status))
 			hx_result_add(&j->r, "driver-crash", 0, "", -1, false, 0, 0,
 				      "the run was killed by signal %d (%s); the crash was contained to this run",
@@ -386,9 +448,10 @@ static void finish_job(struct job *j, int status, bool timed_out, const struct r
 		else
 			hx_result_add(&j->r, "driver-crash", 0, "", -1, false, 0, 0,
 				      "the run process ended with status %d before reporting", WEXITSTATUS(status));
+		/* judged like any run: a hang or crash fails it unless it is known (a backend's known breach of a
+		 * contract clause) or the scenario expects it */
 		j->r.status = HX_FAIL;
 		hx_result_judge(j->sc, &j->r);
-		j->r.status = HX_FAIL;
 		j->r.wall_ms = (double)(now.tv_sec - j->start.tv_sec) * 1e3 +
 			       (double)(now.tv_nsec - j->start.tv_nsec) / 1e6;
 	}
@@ -397,12 +460,20 @@ static void finish_job(struct job *j, int status, bool timed_out, const struct r
 	j->pid = 0;
 }
 
+/* The host watchdog of a run: PAMUSIM_WATCHDOG when set, else the scenario's watchdog:, else 60 s. */
+static unsigned int job_wd(const struct job *j, unsigned int wd, bool env_wd)
+{
+	return !env_wd && j->sc->watchdog_s ? j->sc->watchdog_s : wd;
+}
+
 static int run_jobs(struct job *jobs, unsigned int n, const struct run_opts *ro)
 {
 	unsigned int next = 0, running = 0, i, wd = DEFAULT_WATCHDOG_S;
 	const char *w = getenv("PAMUSIM_WATCHDOG");
 
-	if (w && atoi(w) > 0)
+	bool env_wd = w && atoi(w) > 0;
+
+	if (env_wd)
 		wd = (unsigned int)atoi(w);
 	if (ro->brk) {
 		for (i = 0; i < n; i++) {
@@ -441,10 +512,10 @@ static int run_jobs(struct job *jobs, unsigned int n, const struct run_opts *ro)
 				continue;
 			}
 			clock_gettime(CLOCK_MONOTONIC, &now);
-			if (now.tv_sec - jobs[i].start.tv_sec > (time_t)wd) {
+			if (now.tv_sec - jobs[i].start.tv_sec >= (time_t)job_wd(&jobs[i], wd, env_wd)) {
 				kill(jobs[i].pid, SIGKILL);
 				waitpid(jobs[i].pid, &status, 0);
-				finish_job(&jobs[i], status, true, ro, wd);
+				finish_job(&jobs[i], status, true, ro, job_wd(&jobs[i], wd, env_wd));
 				running--;
 			}
 		}
@@ -455,6 +526,7 @@ static int run_jobs(struct job *jobs, unsigned int n, const struct run_opts *ro)
 
 /* What cmd_run allocates, released at exit on every path (atexit, so ASan sees no leak). */
 static struct job *g_jobs;
+static unsigned int g_njobs;
 static struct hx_scenario *g_scs;
 
 static void release_all(void)
@@ -465,7 +537,11 @@ static void release_all(void)
 		for (i = 0; i < nfiles; i++)
 			hx_scenario_free(&g_scs[i]);
 	free(g_scs);
+	for (i = 0; g_jobs && i < g_njobs; i++)
+		if (g_jobs[i].sh)
+			munmap(g_jobs[i].sh, sizeof(*g_jobs[i].sh));
 	free(g_jobs);
+	g_njobs = 0;
 	for (i = 0; i < nfiles; i++)
 		free(files[i]);
 	for (i = 0; i < MAX_PRESETS; i++)
@@ -678,6 +754,7 @@ static int cmd_run(int argc, char **argv)
 					jobs = g_jobs = j;
 				}
 				j = &jobs[njobs++];
+				g_njobs = njobs;
 				memset(j, 0, sizeof(*j));
 				j->sc = sc;
 				pi = pi_fixed >= 0 ? pi_fixed :
