@@ -47,9 +47,22 @@ static void vfio_mismatch(struct runner *rn, const struct hx_vfio_step *v, const
 	vsnprintf(msg, sizeof(msg), fmt, ap);
 	va_end(ap);
 	if (v->clause[0]) {
+		unsigned int before = rn->r->nfindings;
+
 		trace(rn, "contract-violation clause %s step %d: %s", v->clause, rn->step, msg);
 		hx_result_add(rn->r, "contract-violation", rn->step, "", -1, false, 0, rn->time,
 			      "clause %s: %s (trace step %d)", v->clause, msg, rn->step);
+		if (rn->r->nfindings > before) {
+			/* keyed as known findings are: file "contract", function the clause id */
+			struct hx_finding *hf = &rn->r->findings[rn->r->nfindings - 1];
+			const struct hx_known *km;
+
+			snprintf(hf->src_file, sizeof(hf->src_file), "contract");
+			snprintf(hf->src_func, sizeof(hf->src_func), "%s", v->clause);
+			km = hx_known_match(rn->r->kernel, hf->src_file, hf->src_func, hf->kind);
+			if (km)
+				snprintf(hf->known, sizeof(hf->known), "%s", km->why);
+		}
 	} else {
 		unmet(rn, "%s", msg);
 	}

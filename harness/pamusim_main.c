@@ -901,6 +901,8 @@ static int cmd_list(int argc, char **argv)
 				printf("%-10s not built (linux-level runs are errors; bare-level runs only name it)\n",
 				       kernel_names[i]);
 		}
+		for (i = 0; kernel_unbuilt[i]; i++)
+			printf("%-10s not built: %s (its runs are skipped)\n", kernel_unbuilt[i], HX_KERNEL_UNBUILT_WHY);
 		return 0;
 	}
 	if (!strcmp(argv[0], "scenarios"))
