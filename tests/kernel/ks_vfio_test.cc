@@ -114,6 +114,7 @@ bool known(const ks_finding *f)
 {
 	return (f->kind == KS_FINDING_REFCOUNT && !strcmp(f->func, "vfio_lock_acct")) ||
 	       (f->kind == KS_FINDING_MISUSE && !strcmp(f->func, "vaddr_get_pfn")) ||
+	       (f->kind == KS_FINDING_MISUSE && !strcmp(f->func, "vfio_handle_set_attr")) ||
 	       (f->kind == KS_FINDING_LEAK && !strcmp(f->func, "fsl_pamu_set_windows"));
 }
 
@@ -251,6 +252,10 @@ void errors(const variant &v, const std::string &soc_name)
 	// unknown attribute)
 	EXPECT_EQ(e.set_attr(KS_VFIO_ATTR_WINDOWS, 0, 0, 3), 0) << "3 windows: the driver refuses, the ioctl says 0";
 	EXPECT_EQ(e.set_attr(KS_VFIO_ATTR_WINDOWS, 0, 0, 512), 0) << "above 256: -EINVAL dropped as well";
+	EXPECT_EQ(count_findings(e.api, KS_FINDING_MISUSE, "vfio_handle_set_attr"), 0u);
+	EXPECT_EQ(e.set_attr(KS_VFIO_ATTR_WINDOWS, 0, 0, 0), 0) << "0 windows: the ioctl still says 0";
+	EXPECT_EQ(count_findings(e.api, KS_FINDING_MISUSE, "vfio_handle_set_attr"), 1u)
+		<< "page_size = size / 0 (known finding)";
 	q = {};
 	q.op = KS_VFIO_GET_ATTR;
 	q.attr = (ks_vfio_attr)7;
