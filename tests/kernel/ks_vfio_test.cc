@@ -98,6 +98,22 @@ struct vfio_env : scenario {
 		api->vfio_mm_stats(&m);
 		return m;
 	}
+	// boot, open a PAMU container with the first DMA engine's group, geometry [0, end] in `windows` windows
+	void setup(const variant &v, const std::string &soc_name, uint64_t end, uint32_t windows)
+	{
+		int err = 0;
+
+		start(v, soc_name);
+		ASSERT_TRUE(booted);
+		dmas = dma_engines(s);
+		ASSERT_EQ(dmas.size(), 2u);
+		ASSERT_EQ(api->vfio_open(kPamu, &c, &err), KS_OK) << err;
+		ASSERT_EQ(api->vfio_add_group(c, dmas[0]->path, &err), KS_OK) << err;
+		EXPECT_EQ(set_attr(KS_VFIO_ATTR_GEOMETRY, 0, end, 0), 0);
+		EXPECT_EQ(set_attr(KS_VFIO_ATTR_WINDOWS, 0, 0, windows), 0);
+	}
+	std::vector<const soc_device *> dmas;
+
 	// A DMA by device d at iova; returns the translated address or ~0 when the PAMU blocked it.
 	uint64_t dma(const soc_device *d, uint64_t iova, bool write)
 	{
@@ -208,14 +224,9 @@ void errors(const variant &v, const std::string &soc_name)
 	vfio_env e;
 	int err = 0;
 
-	e.start(v, soc_name);
-	ASSERT_TRUE(e.booted);
-	auto dmas = dma_engines(e.s);
-	ASSERT_EQ(dmas.size(), 2u);
-	ASSERT_EQ(e.api->vfio_open(kPamu, &e.c, &err), KS_OK);
-	ASSERT_EQ(e.api->vfio_add_group(e.c, dmas[0]->path, &err), KS_OK);
-	EXPECT_EQ(e.set_attr(KS_VFIO_ATTR_GEOMETRY, 0, 0xfffff, 0), 0);
-	EXPECT_EQ(e.set_attr(KS_VFIO_ATTR_WINDOWS, 0, 0, 256), 0);	// 4 KiB windows
+	e.setup(v, soc_name, 0xfffff, 256);	// 4 KiB windows
+	if (::testing::Test::HasFatalFailure())
+		return;
 	e.api->vfio_mm_set_limits(1ull << 30, false);
 	uint64_t va = e.alloc(64 << 10, true, 64 << 10), sc = e.alloc(64 << 10, false, 4096);
 
@@ -345,13 +356,9 @@ void fail_nth(const variant &v, const std::string &soc_name)
 		vfio_env e;
 		int err = 0;
 
-		e.start(v, soc_name);
-		ASSERT_TRUE(e.booted);
-		auto dmas = dma_engines(e.s);
-		ASSERT_EQ(e.api->vfio_open(kPamu, &e.c, &err), KS_OK);
-		ASSERT_EQ(e.api->vfio_add_group(e.c, dmas[0]->path, &err), KS_OK);
-		EXPECT_EQ(e.set_attr(KS_VFIO_ATTR_GEOMETRY, 0, 0xfffff, 0), 0);
-		EXPECT_EQ(e.set_attr(KS_VFIO_ATTR_WINDOWS, 0, 0, 256), 0);
+		e.setup(v, soc_name, 0xfffff, 256);
+		if (::testing::Test::HasFatalFailure())
+			return;
 		e.api->vfio_mm_set_limits(1ull << 30, false);
 		uint64_t va = e.alloc(8192, true, 8192);
 		unsigned long before = e.api->fallible_count();
