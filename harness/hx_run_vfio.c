@@ -47,6 +47,8 @@ static void vfio_mismatch(struct runner *rn, const struct hx_vfio_step *v, const
 	vsnprintf(msg, sizeof(msg), fmt, ap);
 	va_end(ap);
 	if (v->clause[0]) {
+		/* known or not is decided by the judge, from the clause entries of kernel-stubs/known-findings.yaml
+		 * (docs/windowed-iommu-contract.md, "How a clause is judged") */
 		trace(rn, "contract-violation clause %s step %d: %s", v->clause, rn->step, msg);
 		hx_result_add(rn->r, "contract-violation", rn->step, "", -1, false, 0, rn->time,
 			      "clause %s: %s (trace step %d)", v->clause, msg, rn->step);
@@ -165,6 +167,19 @@ static bool vfio_msi_hook(struct runner *rn, const struct rdev *rd, uint64_t add
 	return false;
 }
 
+/* The run's record of a container's MSI maps: the one at iova (or all) is no longer mapped. */
+static void vfio_rec_end(struct runner *rn, const struct hx_vfio_cont *c, uint64_t iova, bool all)
+{
+	unsigned int i;
+
+	for (i = 0; i < rn->r->nvfio_maps; i++) {
+		struct hx_vfio_map_rec *rec = &rn->r->vfio_maps[i];
+
+		if (rec->live_at_end && !strcmp(rec->container, c->name) && (all || rec->iova == iova))
+			rec->live_at_end = false;
+	}
+}
+
 static void vfio_fill_req(const struct hx_vfio_step *v, struct ks_vfio_req *q, enum ks_vfio_op op)
 {
 	memset(q, 0, sizeof(*q));
@@ -245,6 +260,16 @@ static void vfio_msi_map(struct runner *rn, const struct hx_step *st, struct hx_
 	m->r = v->r;
 	m->w = v->w;
 	c->banks |= 1u << v->bank;
+	if (rn->r->nvfio_maps < HX_MAX_VFIO_MAPS) {
+		struct hx_vfio_map_rec *rec = &rn->r->vfio_maps[rn->r->nvfio_maps++];
+
+		snprintf(rec->container, sizeof(rec->container), "%s", c->name);
+		rec->bank = v->bank;
+		rec->page = m->page;
+		rec->iova = m->iova;
+		rec->step = rn->step;
+		rec->live_at_end = true;
+	}
 	trace(rn, "vfio intent %s: msi bank %u page 0x%llx at iova 0x%llx reaches banks 0x%x", c->name, v->bank,
 	      (unsigned long long)m->page, (unsigned long long)m->iova, m->reach);
 	/* two containers must not share a bank: through the banks their MSI pages reach */
@@ -406,6 +431,8 @@ static void step_vfio(struct runner *rn, const struct hx_step *st)
 		if (vfio_rc(rn, v, what, ks_rc(s, err), false)) {
 			n->live = true;
 			rn->vf.nc++;
+			if (rn->r->nvfio_containers < 8)
+				snprintf(rn->r->vfio_containers[rn->r->nvfio_containers++], HX_NAME_LEN, "%s", n->name);
 		}
 		return;
 	}
@@ -453,6 +480,7 @@ static void step_vfio(struct runner *rn, const struct hx_step *st)
 
 		s = ks->vfio_close(c->id, &err);
 		if (vfio_rc(rn, v, what, ks_rc(s, err), false)) {
+			vfio_rec_end(rn, c, 0, true);
 			for (i = 0; i < HX_MAX_DEVICES + HX_MAX_PCI; i++)
 				if (c->devs & (1u << i))
 					vfio_grant(rn, c, (int)i, false);
@@ -493,6 +521,7 @@ static void step_vfio(struct runner *rn, const struct hx_step *st)
 		ks->vfio_ioctl(c->id, &q, &rc);
 		if (!vfio_rc(rn, v, what, rc, false))
 			break;
+		vfio_rec_end(rn, c, v->iova & ~4095ull, false);
 		for (i = 0; i < c->nmsi; i++)
 			if (c->msi[i].iova == (v->iova & ~4095ull)) {
 				c->banks &= ~(1u << c->msi[i].bank);

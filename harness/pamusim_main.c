@@ -261,27 +261,25 @@ static bool names_has(char (*names)[32], unsigned int n, const char *name)
 	return false;
 }
 
-static bool kernel_known(const char *k)
+/* Is k in the NULL-terminated list? */
+static bool in_list(const char *const *list, const char *k)
 {
 	unsigned int i;
 
-	for (i = 0; kernel_names[i]; i++)
-		if (!strcmp(kernel_names[i], k))
-			return true;
-	for (i = 0; kernel_unbuilt[i]; i++)
-		if (!strcmp(kernel_unbuilt[i], k))
+	for (i = 0; list[i]; i++)
+		if (!strcmp(list[i], k))
 			return true;
 	return false;
 }
 
 static bool kernel_unbuilt_name(const char *k)
 {
-	unsigned int i;
+	return in_list(kernel_unbuilt, k);
+}
 
-	for (i = 0; kernel_unbuilt[i]; i++)
-		if (!strcmp(kernel_unbuilt[i], k))
-			return true;
-	return false;
+static bool kernel_known(const char *k)
+{
+	return in_list(kernel_names, k) || kernel_unbuilt_name(k);
 }
 
 struct dtb_cache {
@@ -1107,6 +1105,8 @@ static int cmd_list(int argc, char **argv)
 				printf("%-10s not built (linux-level runs are errors; bare-level runs only name it)\n",
 				       kernel_names[i]);
 		}
+		for (i = 0; kernel_unbuilt[i]; i++)
+			printf("%-10s not built: %s (its runs are skipped)\n", kernel_unbuilt[i], HX_KERNEL_UNBUILT_WHY);
 		return 0;
 	}
 	if (!strcmp(argv[0], "scenarios"))
