@@ -1048,9 +1048,14 @@ static int cmd_audit(int argc, char **argv)
 	}
 	hx_audit_soc(s, presets[pi].name, a);
 	rc = scenario ? audit_scenario(scenario, kernel, &t, s, a) : 0;
-	if (!rc) {
+	if (rc != 2) {
+		bool incomplete = rc == 1;
+
 		hx_audit_judge(a);
-		hx_audit_print(stdout, a);
+		if (incomplete)
+			a->isolated = false;
+		else
+			hx_audit_print(stdout, a);
 		if (json) {
 			FILE *f = fopen(json, "w");
 
@@ -1062,7 +1067,7 @@ static int cmd_audit(int argc, char **argv)
 				fclose(f);
 			}
 		}
-		if (!rc)
+		if (rc != 2)
 			rc = a->isolated ? 0 : 1;
 	}
 	free(a);
@@ -1115,12 +1120,99 @@ static int cmd_list(int argc, char **argv)
 	return 2;
 }
 
+/* Run the scenario on the audited SoC in a child (a driver crash or hang cannot take the audit with it)
+ * and feed every MSI-bank map its containers made, and every container it opened, to the audit. */
 static int audit_scenario(const char *file, const char *kernel, const struct hx_target *t, struct soc *s,
 			  struct hx_audit *a)
 {
-	(void)kernel; (void)t; (void)s; (void)a;
-	fprintf(stderr, "pamusim audit: %s: auditing a scenario needs the VFIO steps (not in this build yet)\n", file);
-	return 2;
+	struct hx_scenario sc;
+	struct hx_target rt = *t;
+	struct hx_error err;
+	struct hx_run_opts o = { 0 };
+	struct hx_result *r;
+	unsigned int i, wd = DEFAULT_WATCHDOG_S, waited = 0;
+	const char *w = getenv("PAMUSIM_WATCHDOG");
+	int status = 0, rc = 0;
+	pid_t pid;
+
+	if (!hx_scenario_load(file, &sc, &err)) {
+		fprintf(stderr, "%s\n", err.msg);
+		return 2;
+	}
+	rt.kernel = kernel ? kernel : sc.kernels_any || !sc.nkernels ? HX_DEFAULT_KERNEL : sc.kernels[0];
+	if (!sc.socs_any) {
+		bool found = false;
+
+		for (i = 0; i < sc.nsocs; i++)
+			found |= !strcmp(sc.socs[i], t->preset->name);
+		if (!found) {
+			fprintf(stderr, "pamusim audit: %s: the scenario is not for SoC %s (its socs: list)\n", file,
+				t->preset->name);
+			hx_scenario_free(&sc);
+			return 2;
+		}
+	}
+	if (!kernel_known(rt.kernel) || !hx_run_check(&sc, &rt, &err)) {
+		if (!kernel_known(rt.kernel))
+			fprintf(stderr, "pamusim audit: %s: kernel %s is not a variant of this build (pamusim list kernels)\n",
+				file, rt.kernel);
+		else
+			fprintf(stderr, "%s\n", err.msg);
+		hx_scenario_free(&sc);
+		return 2;
+	}
+	if (w && atoi(w) > 0)
+		wd = (unsigned int)atoi(w);
+	else if (sc.watchdog_s)
+		wd = sc.watchdog_s;
+	r = mmap(NULL, sizeof(*r), PROT_READ | PROT_WRITE, MAP_SHARED | MAP_ANONYMOUS, -1, 0);
+	if (r == MAP_FAILED) {
+		hx_scenario_free(&sc);
+		return 2;
+	}
+	memset(r, 0, sizeof(*r));
+	fflush(NULL);
+	pid = fork();
+	if (pid == 0) {
+		hx_run(&sc, &rt, &o, r);
+		_exit(0);
+	}
+	while (pid > 0 && waitpid(pid, &status, WNOHANG) == 0) {
+		if (waited++ >= wd * 100u) {
+			kill(pid, SIGKILL);
+			waitpid(pid, &status, 0);
+			break;
+		}
+		poll(NULL, 0, 10);
+	}
+	snprintf(a->scenario, sizeof(a->scenario), "%s", sc.name);
+	a->has_scenario = true;
+	if (pid < 0 || !WIFEXITED(status) || WEXITSTATUS(status)) {
+		printf("pamusim audit: the scenario's run on %s/%s did not complete (%s); the maps it made before "
+		       "are audited, and the verdict cannot be isolated\n", t->preset->name, rt.kernel,
+		       pid < 0 ? "fork failed" : WIFSIGNALED(status) ? strsignal(WTERMSIG(status)) : "exit status");
+		rc = 1;
+	} else if (r->status == HX_ERROR || r->status == HX_SKIPPED) {
+		fprintf(stderr, "pamusim audit: %s on %s/%s: %s: %s\n", file, t->preset->name, rt.kernel,
+			hx_status_name(r->status), r->error);
+		rc = 2;
+	} else if (r->status == HX_FAIL) {
+		printf("pamusim audit: note: the scenario's run failed its own expectations (pamusim run shows why)\n");
+	}
+	for (i = 0; rc != 2 && i < r->nvfio_containers && i < 8; i++)
+		hx_audit_add_container(a, r->vfio_containers[i]);
+	for (i = 0; rc != 2 && i < r->nvfio_maps && i < HX_MAX_VFIO_MAPS; i++)
+		if (hx_audit_add_map(a, s, r->vfio_maps[i].container, r->vfio_maps[i].bank, r->vfio_maps[i].page) < 0)
+			printf("pamusim audit: container %s mapped bank %u at page 0x%llx: outside the MPIC's MSI "
+			       "banks, not audited\n", r->vfio_maps[i].container, r->vfio_maps[i].bank,
+			       (unsigned long long)r->vfio_maps[i].page);
+	munmap(r, sizeof(*r));
+	hx_scenario_free(&sc);
+	if (rc == 1) {
+		hx_audit_judge(a);
+		hx_audit_print(stdout, a);
+	}
+	return rc;
 }
 
 int main(int argc, char **argv)
