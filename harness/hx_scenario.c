@@ -1248,10 +1248,51 @@ static bool parse_timing(struct sim_yaml_ctx *ld, const struct sim_ynode *root, 
 	return true;
 }
 
+/* contract: {clause: W<n>, case: positive|negative} and watchdog: seconds (docs/scenarios.md). */
+static bool parse_contract(struct sim_yaml_ctx *ld, const struct sim_ynode *root, struct hx_scenario *sc)
+{
+	static const char *const keys[] = { "clause", "case", NULL };
+	const struct sim_ynode *n = sim_ymap_get(root, "contract", NULL), *c;
+	uint64_t wd = 0;
+	char buf[80];
+	unsigned int i;
+
+	if (!get_u64(ld, root, "", "watchdog", false, 3600, &wd, NULL))
+		return false;
+	if (sim_ymap_get(root, "watchdog", NULL) && !wd) {
+		sim_yaml_fail_at(ld, sim_ymap_get(root, "watchdog", NULL), "watchdog",
+				 "expected seconds from 1 to 3600, found 0");
+		return false;
+	}
+	sc->watchdog_s = (unsigned int)wd;
+	if (!n)
+		return true;
+	if (!sim_yaml_expect(ld, n, root, "contract", SIM_YN_MAP, "a mapping with clause: and case:") ||
+	    !sim_yaml_check_keys(ld, n, "contract", keys) ||
+	    !get_str(ld, n, "contract", "clause", true, sc->clause, sizeof(sc->clause), NULL))
+		return false;
+	for (i = 0; sc->clause[i]; i++)
+		if (!(sc->clause[i] >= 'A' && sc->clause[i] <= 'Z') && !(sc->clause[i] >= '0' && sc->clause[i] <= '9'))
+			break;
+	if (!sc->clause[0] || sc->clause[i]) {
+		sim_yaml_fail_at(ld, sim_ymap_get(n, "clause", NULL), "contract.clause",
+				 "expected a clause id of capitals and digits (W5), found \"%s\"", sc->clause);
+		return false;
+	}
+	c = sim_ymap_get(n, "case", NULL);
+	if (!c || c->kind != SIM_YN_SCALAR || (strcmp(c->text, "positive") && strcmp(c->text, "negative"))) {
+		sim_yaml_fail_at(ld, c ? c : n, "contract.case", "expected positive or negative, found %s",
+				 c ? sim_ydescribe(c, buf, sizeof(buf)) : "nothing");
+		return false;
+	}
+	sc->contract_negative = !strcmp(c->text, "negative");
+	return true;
+}
+
 bool hx_scenario_load(const char *file, struct hx_scenario *sc, struct hx_error *err)
 {
 	static const char *const top_keys[] = { "name", "description", "level", "socs", "kernels", "seed", "devices",
-						"policy", "steps", "expect", "timed", "timing", NULL };
+						"policy", "steps", "expect", "timed", "timing", "contract", "watchdog", NULL };
 	struct sim_yaml_ctx ld = {.file = file, .msg = err->msg, .cap = sizeof(err->msg)};
 	const struct sim_ynode *steps, *lv;
 	struct sim_ynode *root;
@@ -1289,7 +1330,7 @@ bool hx_scenario_load(const char *file, struct hx_scenario *sc, struct hx_error 
 	if (!get_targets(&ld, root, "socs", &sc->socs_any, sc->socs, &sc->nsocs) ||
 	    !get_targets(&ld, root, "kernels", &sc->kernels_any, sc->kernels, &sc->nkernels) ||
 	    !get_u64(&ld, root, "", "seed", false, UINT64_MAX, &sc->seed, NULL) || !parse_devices(&ld, root, sc) ||
-	    !parse_policy(&ld, root, sc) || !parse_expect(&ld, root, sc) ||
+	    !parse_policy(&ld, root, sc) || !parse_expect(&ld, root, sc) || !parse_contract(&ld, root, sc) ||
 	    !get_bool(&ld, root, "", "timed", &sc->timed) || !parse_timing(&ld, root, sc))
 		goto out;
 	steps = sim_ymap_get(root, "steps", NULL);

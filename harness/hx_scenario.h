@@ -212,6 +212,12 @@ struct hx_scenario {
 	 * reproduces; on a kernel an entry applies to, that known finding must occur */
 	char reproduces[HX_MAX_EXPECT_KINDS][64];
 	unsigned int nreproduces;
+	/* contract: {clause: W5, case: positive|negative}: a conformance scenario of a windowed-IOMMU
+	 * contract clause (docs/windowed-iommu-contract.md); "" when not one */
+	char clause[16];
+	bool contract_negative;
+	/* watchdog: seconds of host time this scenario's run may take (0: PAMUSIM_WATCHDOG or 60) */
+	unsigned int watchdog_s;
 	/* timed: run with the timing model (docs/timing.md); timing: overrides of the preset's rule */
 	bool timed;
 	int coherence;			/* -1: the preset's, else enum pamu_coherence */

@@ -90,13 +90,17 @@ static bool parse_expect(struct sim_yaml_ctx *ld, const struct sim_ynode *val, c
 		v->has_rc = true;
 		if (rc->kind == SIM_YN_SCALAR && !strcmp(rc->text, "banks")) {
 			v->rc_banks = true;
+		} else if (rc->kind == SIM_YN_SCALAR && !strcmp(rc->text, "error")) {
+			v->rc_error = true;
+		} else if (rc->kind == SIM_YN_SCALAR && !strcmp(rc->text, "any")) {
+			v->rc_any = true;
 		} else if (rc->kind == SIM_YN_SCALAR && rc->text[0] == '-' && hx_parse_errno(rc->text, &eno)) {
 			v->rc = eno;
 		} else if (rc->kind == SIM_YN_SCALAR && hx_yparse_u64(rc->text, &x) && x <= 0x7fffffff) {
 			v->rc = (long long)x;
 		} else {
-			sim_yaml_fail_at(ld, rc, field, "expected 0, a count, banks, or a negative errno (-EINVAL, -EFAULT, "
-					 "...), found %s", sim_ydescribe(rc, buf, sizeof(buf)));
+			sim_yaml_fail_at(ld, rc, field, "expected 0, a count, banks, error, any, or a negative errno (-EINVAL, "
+					 "-EFAULT, ...), found %s", sim_ydescribe(rc, buf, sizeof(buf)));
 			return false;
 		}
 	}

@@ -59,6 +59,8 @@ struct hx_vfio_step {
 	bool has_flags;
 	/* expectations */
 	bool has_rc, rc_banks;		/* rc_banks: the SoC's MSI bank count */
+	bool rc_error;			/* rc: error: any negative errno (the call is refused) */
+	bool rc_any;			/* rc: any: not checked (the intent follows what the call returned) */
 	long long rc;			/* default: 0 (count ops: >= 0) */
 	bool has_estart, has_eend, has_ecount, has_ecpu, has_ecache;
 	uint64_t estart, eend;

@@ -155,6 +155,10 @@ void ks_get_page(struct page *page)
 
 void ks_put_page(struct page *page, const char *file, const char *func, int line)
 {
+	if (!page) {
+		ks_finding(KS_FINDING_MISUSE, file, func, line, "put_page(NULL): the kernel dereferences it (an oops)");
+		return;
+	}
 	if (!user_page(page)) {
 		ks_finding(KS_FINDING_MISUSE, file, func, line, "put_page of %p, which is no user page",
 			   (const void *)page);
