@@ -40,7 +40,7 @@ struct known_crash {
 	const char *why;
 };
 const known_crash known_crashes[] = {
-	{ "5.10,6.1,6.12", "attach",
+	{ "5.10,5.10-vfio-pamu,6.1,6.12", "attach",
 	  "fsl_pamu_domain.c attach_device: the result of kmem_cache_zalloc(iommu_devinfo_cache, GFP_ATOMIC) is "
 	  "used without a NULL check (info->dev = dev); a failed atomic allocation during attach is a NULL "
 	  "dereference" },
