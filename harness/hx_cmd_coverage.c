@@ -71,6 +71,11 @@ static void cache_walk(struct tally *t, const struct sim_ynode *n, const char *p
 		}
 		return;
 	}
+	if (n->kind == SIM_YN_SEQ) {	/* e.g. one entry per PAMU: summed under one path */
+		for (i = 0; i < n->n; i++)
+			cache_walk(t, n->items[i], path);
+		return;
+	}
 	if (n->kind != SIM_YN_SCALAR || !ci_has(path, "cache"))
 		return;
 	{
