@@ -52,4 +52,4 @@ bench: build
 	@for b in build/bench/*_bench; do echo "== $$b"; "$$b" || exit 1; done
 
 clean:
-	rm -rf build build-asan build-coverage
+	rm -rf build build-asan build-coverage build-fuzz

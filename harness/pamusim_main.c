@@ -349,6 +349,26 @@ static void selftest_hooks(const struct hx_scenario *sc)
 	}
 }
 
+/* A run process leaves with _exit (no atexit handlers of the parent's state): what a sanitizer or gcov
+ * would do at exit is done here. LeakSanitizer's leaks become a leak finding of the run (docs/coverage.md);
+ * gcov's counters are written, so coverage builds see the scenarios' code. */
+static void child_checks(struct job *j, struct hx_result *r)
+{
+#ifdef PAMUSIM_LSAN_CHECK
+	if (__lsan_do_recoverable_leak_check()) {
+		hx_result_add(r, "leak", 0, "", -1, false, 0, 0,
+			      "LeakSanitizer: this run leaked host memory (its report is on stderr)");
+		if (r->status == HX_PASS)	/* a failed run was judged already and stays failed */
+			hx_result_judge(j->sc, r);
+	}
+#endif
+#ifdef PAMUSIM_GCOV_DUMP
+	__gcov_dump();
+#endif
+	(void)j;
+	(void)r;
+}
+
 static void child_run(struct job *j, const struct run_opts *ro)
 {
 	struct hx_run_opts o = { .has_seed = ro->has_seed, .seed = ro->seed, .trace = j->trace,
@@ -359,27 +379,10 @@ static void child_run(struct job *j, const struct run_opts *ro)
 		selftest_hooks(j->sc);
 
 	hx_run(j->sc, &j->t, &o, r);
+	if (!ro->brk)	/* in a run process, which ends with _exit; o is still alive here */
+		child_checks(j, r);
 	if (r != &j->r)
 		j->r = *r;
-}
-
-/* A run process leaves with _exit (no atexit handlers of the parent's state): what a sanitizer or gcov
- * would do at exit is done here. LeakSanitizer's leaks become a leak finding of the run (docs/coverage.md);
- * gcov's counters are written, so coverage builds see the scenarios' code. */
-static void child_checks(struct job *j)
-{
-#ifdef PAMUSIM_LSAN_CHECK
-	if (__lsan_do_recoverable_leak_check()) {
-		hx_result_add(&j->r, "leak", 0, "", -1, false, 0, 0,
-			      "LeakSanitizer: this run leaked host memory (its report is on stderr)");
-		if (j->r.status == HX_PASS)	/* a failed run was judged already and stays failed */
-			hx_result_judge(j->sc, &j->r);
-	}
-#endif
-#ifdef PAMUSIM_GCOV_DUMP
-	__gcov_dump();
-#endif
-	(void)j;
 }
 
 static int start_job(struct job *j, const struct run_opts *ro)
@@ -407,7 +410,6 @@ static int start_job(struct job *j, const struct run_opts *ro)
 	}
 	if (j->pid == 0) {
 		child_run(j, ro);
-		child_checks(j);
 		if (j->trace)
 			fflush(j->trace);
 		if (fwrite(&j->r, sizeof(j->r), 1, j->res) != 1 || fflush(j->res))
