@@ -26,6 +26,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "hx_cmd_plot.h"
 #include "hx_audit.h"
 #include "hx_report.h"
 #include "hx_run.h"
@@ -86,6 +87,7 @@ static const char usage[] =
 	"  list socs       SoC presets (socs/*.yaml): name, default board, revision, description\n"
 	"  list kernels    kernel variant names\n"
 	"  list scenarios [DIR...]  scenarios: name, level, SoCs, kernels, file\n"
+	"  plot REPORT.json -o DIR   PNG latency histograms and timelines of timed runs\n"
 	"  --version       version and git hash\n"
 	"  --help          this text\n"
 	"\n"
@@ -94,6 +96,7 @@ static const char usage[] =
 static const char run_usage[] =
 	"usage: pamusim run [--soc NAME | --dtb FILE] [--preset NAME] [--rev REV] [--kernel NAME] [--seed N]\n"
 	"                   [--json FILE] [--junit FILE] [--trace FILE] [-j N] [--break-on-finding]\n"
+	"                   [--timed] [--stats]\n"
 	"                   SCENARIO|DIR...\n"
 	"\n"
 	"Run each scenario on each SoC and kernel it names (socs:/kernels:, `any` = t4240 and 6.12), or only\n"
@@ -110,6 +113,8 @@ static const char run_usage[] =
 	"  --junit FILE        JUnit XML report\n"
 	"  --trace FILE        text trace, one line per event, runs in order\n"
 	"  -j N                N runs at once (same results as serial)\n"
+	"  --timed             cycle-approximate timing with the preset's timing: knobs (docs/timing.md)\n"
+	"  --stats             print each run's timing statistics (caches, latencies, per LIODN)\n"
 	"  --break-on-finding  run in this process, serially, and call hx_finding_breakpoint() at each\n"
 	"                      finding (gdb: break hx_finding_breakpoint)\n"
 	"\n"
@@ -249,6 +254,7 @@ struct run_opts {
 	bool has_seed, brk;
 	uint64_t seed;
 	unsigned int jobs;
+	bool timed, stats;		/* --timed, --stats (docs/timing.md) */
 };
 
 static bool names_has(char (*names)[32], unsigned int n, const char *name)
@@ -575,6 +581,10 @@ static int cmd_run(int argc, char **argv)
 			ro.brk = true;
 			continue;
 		}
+		if (!strcmp(a, "--timed") || !strcmp(a, "--stats")) {
+			*(a[2] == 't' ? &ro.timed : &ro.stats) = true;
+			continue;
+		}
 		if (!strcmp(a, "--soc"))
 			slot = &ro.soc;
 		else if (!strcmp(a, "--dtb"))
@@ -764,6 +774,7 @@ static int cmd_run(int argc, char **argv)
 				}
 				j->t.kernel = ro.kernel ? ro.kernel : sc->kernels_any ? HX_DEFAULT_KERNEL : sc->kernels[k];
 				j->t.rev = rev_fixed >= 0 ? (unsigned int)rev_fixed : presets[pi].default_rev;
+				j->t.timed = ro.timed;
 				if ((rc = preset_dtb(pi, pi == pi_fixed ? ro.dtb : NULL, &j->t)))
 					return rc;
 				if ((pi_fixed >= 0 && !sc->socs_any && !names_has(sc->socs, sc->nsocs, presets[pi].name)) ||
@@ -818,6 +829,9 @@ static int cmd_run(int argc, char **argv)
 		for (i = 0; i < njobs; i++)
 			rs[i] = jobs[i].r;
 		hx_report_text(stdout, rs, njobs);
+		for (i = 0; ro.stats && i < njobs; i++)
+			if (rs[i].status != HX_SKIPPED)
+				hx_timing_text(stdout, rs[i].name, rs[i].soc, rs[i].kernel, &rs[i].timing);
 		if (ro.trace) {
 			FILE *tf = fopen(ro.trace, "w");
 
@@ -1048,9 +1062,14 @@ static int cmd_audit(int argc, char **argv)
 	}
 	hx_audit_soc(s, presets[pi].name, a);
 	rc = scenario ? audit_scenario(scenario, kernel, &t, s, a) : 0;
-	if (!rc) {
+	if (rc != 2) {
+		bool incomplete = rc == 1;
+
 		hx_audit_judge(a);
-		hx_audit_print(stdout, a);
+		if (incomplete)
+			a->isolated = false;
+		else
+			hx_audit_print(stdout, a);
 		if (json) {
 			FILE *f = fopen(json, "w");
 
@@ -1062,7 +1081,7 @@ static int cmd_audit(int argc, char **argv)
 				fclose(f);
 			}
 		}
-		if (!rc)
+		if (rc != 2)
 			rc = a->isolated ? 0 : 1;
 	}
 	free(a);
@@ -1115,12 +1134,99 @@ static int cmd_list(int argc, char **argv)
 	return 2;
 }
 
+/* Run the scenario on the audited SoC in a child (a driver crash or hang cannot take the audit with it)
+ * and feed every MSI-bank map its containers made, and every container it opened, to the audit. */
 static int audit_scenario(const char *file, const char *kernel, const struct hx_target *t, struct soc *s,
 			  struct hx_audit *a)
 {
-	(void)kernel; (void)t; (void)s; (void)a;
-	fprintf(stderr, "pamusim audit: %s: auditing a scenario needs the VFIO steps (not in this build yet)\n", file);
-	return 2;
+	struct hx_scenario sc;
+	struct hx_target rt = *t;
+	struct hx_error err;
+	struct hx_run_opts o = { 0 };
+	struct hx_result *r;
+	unsigned int i, wd = DEFAULT_WATCHDOG_S, waited = 0;
+	const char *w = getenv("PAMUSIM_WATCHDOG");
+	int status = 0, rc = 0;
+	pid_t pid;
+
+	if (!hx_scenario_load(file, &sc, &err)) {
+		fprintf(stderr, "%s\n", err.msg);
+		return 2;
+	}
+	rt.kernel = kernel ? kernel : sc.kernels_any || !sc.nkernels ? HX_DEFAULT_KERNEL : sc.kernels[0];
+	if (!sc.socs_any) {
+		bool found = false;
+
+		for (i = 0; i < sc.nsocs; i++)
+			found |= !strcmp(sc.socs[i], t->preset->name);
+		if (!found) {
+			fprintf(stderr, "pamusim audit: %s: the scenario is not for SoC %s (its socs: list)\n", file,
+				t->preset->name);
+			hx_scenario_free(&sc);
+			return 2;
+		}
+	}
+	if (!kernel_known(rt.kernel) || !hx_run_check(&sc, &rt, &err)) {
+		if (!kernel_known(rt.kernel))
+			fprintf(stderr, "pamusim audit: %s: kernel %s is not a variant of this build (pamusim list kernels)\n",
+				file, rt.kernel);
+		else
+			fprintf(stderr, "%s\n", err.msg);
+		hx_scenario_free(&sc);
+		return 2;
+	}
+	if (w && atoi(w) > 0)
+		wd = (unsigned int)atoi(w);
+	else if (sc.watchdog_s)
+		wd = sc.watchdog_s;
+	r = mmap(NULL, sizeof(*r), PROT_READ | PROT_WRITE, MAP_SHARED | MAP_ANONYMOUS, -1, 0);
+	if (r == MAP_FAILED) {
+		hx_scenario_free(&sc);
+		return 2;
+	}
+	memset(r, 0, sizeof(*r));
+	fflush(NULL);
+	pid = fork();
+	if (pid == 0) {
+		hx_run(&sc, &rt, &o, r);
+		_exit(0);
+	}
+	while (pid > 0 && waitpid(pid, &status, WNOHANG) == 0) {
+		if (waited++ >= wd * 100u) {
+			kill(pid, SIGKILL);
+			waitpid(pid, &status, 0);
+			break;
+		}
+		poll(NULL, 0, 10);
+	}
+	snprintf(a->scenario, sizeof(a->scenario), "%s", sc.name);
+	a->has_scenario = true;
+	if (pid < 0 || !WIFEXITED(status) || WEXITSTATUS(status)) {
+		printf("pamusim audit: the scenario's run on %s/%s did not complete (%s); the maps it made before "
+		       "are audited, and the verdict cannot be isolated\n", t->preset->name, rt.kernel,
+		       pid < 0 ? "fork failed" : WIFSIGNALED(status) ? strsignal(WTERMSIG(status)) : "exit status");
+		rc = 1;
+	} else if (r->status == HX_ERROR || r->status == HX_SKIPPED) {
+		fprintf(stderr, "pamusim audit: %s on %s/%s: %s: %s\n", file, t->preset->name, rt.kernel,
+			hx_status_name(r->status), r->error);
+		rc = 2;
+	} else if (r->status == HX_FAIL) {
+		printf("pamusim audit: note: the scenario's run failed its own expectations (pamusim run shows why)\n");
+	}
+	for (i = 0; rc != 2 && i < r->nvfio_containers && i < 8; i++)
+		hx_audit_add_container(a, r->vfio_containers[i]);
+	for (i = 0; rc != 2 && i < r->nvfio_maps && i < HX_MAX_VFIO_MAPS; i++)
+		if (hx_audit_add_map(a, s, r->vfio_maps[i].container, r->vfio_maps[i].bank, r->vfio_maps[i].page) < 0)
+			printf("pamusim audit: container %s mapped bank %u at page 0x%llx: outside the MPIC's MSI "
+			       "banks, not audited\n", r->vfio_maps[i].container, r->vfio_maps[i].bank,
+			       (unsigned long long)r->vfio_maps[i].page);
+	munmap(r, sizeof(*r));
+	hx_scenario_free(&sc);
+	if (rc == 1) {
+		hx_audit_judge(a);
+		hx_audit_print(stdout, a);
+	}
+	return rc;
 }
 
 int main(int argc, char **argv)
@@ -1138,6 +1244,8 @@ int main(int argc, char **argv)
 		return cmd_list(argc - 2, argv + 2);
 	if (!strcmp(argv[1], "run"))
 		return cmd_run(argc - 2, argv + 2);
+	if (!strcmp(argv[1], "plot"))
+		return hx_cmd_plot(argc - 2, argv + 2, PAMUSIM_SCRIPTS_DIR);
 	if (!strcmp(argv[1], "audit"))
 		return cmd_audit(argc - 2, argv + 2);
 	if (!strcmp(argv[1], "campaign") || !strcmp(argv[1], "merge") ||
