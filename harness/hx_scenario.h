@@ -82,6 +82,7 @@ enum hx_step_kind {
 	HX_STEP_MSI_FIRE,	/* linux: the endpoint writes its vector's message, the kernel's handler must run */
 	HX_STEP_UNBIND,		/* linux: unbind the driver of a tree device (the driver core's unbind) */
 	HX_STEP_PLANT,		/* linux: the stubs plant one fault (ks_api.plant, a test hook of the oracle) */
+	HX_STEP_INJECT,		/* arm an injection (docs/campaigns.md grammar) from this step on */
 };
 
 enum hx_iommu_op {
@@ -181,6 +182,7 @@ struct hx_step {
 	bool msix;			/* MSI_ALLOC; count is the vector count */
 	bool all;			/* MSI_FIRE: every vector (vector otherwise) */
 	unsigned int vector;
+	char inject[192];		/* INJECT: the injection text (hx_inject.h) */
 };
 
 struct hx_scenario {

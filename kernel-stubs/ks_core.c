@@ -323,7 +323,7 @@ void ks_irq_restore(unsigned long flags, const char *file, const char *func, int
 bool ks_fallible(const char *what, const char *file, const char *func, int line)
 {
 	ks.fallible_seen++;
-	if (ks.fail_at && --ks.fail_at == 0) {
+	if (ks_fault_note(what, file, func, line) || (ks.fail_at && --ks.fail_at == 0)) {
 		ks_log(4, "fail-nth: %s fails at %s:%d (%s)", what, ks_short_file(file), line, func);
 		return true;
 	}
