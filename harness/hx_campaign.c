@@ -81,7 +81,17 @@ static void fill_findings(struct hx_cfind *f, uint32_t *nf, const struct hx_resu
 
 	*nf = 0;
 	for (i = 0; i < r->nfindings && *nf < HX_C_FIND; i++) {
-		struct hx_cfind *d = &f[(*nf)++];
+		struct hx_cfind *d;
+		unsigned int k;
+
+		/* one per kind and source line: the signatures, not every line of one ISR's dump */
+		for (k = 0; k < *nf; k++)
+			if (!strcmp(f[k].kind, r->findings[i].kind) && !strcmp(f[k].at.file, r->findings[i].src_file) &&
+			    f[k].at.line == r->findings[i].src_line)
+				break;
+		if (k < *nf)
+			continue;
+		d = &f[(*nf)++];
 
 		snprintf(d->kind, sizeof(d->kind), "%.*s", (int)sizeof(d->kind) - 1, r->findings[i].kind);
 		copy_site(&d->at, "", r->findings[i].src_file, r->findings[i].src_func, r->findings[i].src_line);
@@ -875,10 +885,10 @@ void hx_crun_signature(const struct hx_campaign *c, const struct hx_crun *r, cha
 {
 	int k = hx_crun_first_bad(c, r, true);
 	const char *site = r->fired.file[0] ? r->fired.file : "";
-	char inj[32];
+	char inj[48];
 
-	/* the call site: the failed call (fail-nth), else the injection's kind */
-	snprintf(inj, sizeof(inj), "%.*s", (int)strcspn(r->spec, ":@;"), r->spec);
+	/* the call site: the failed call (fail-nth), else what the injection hit (kind and first field) */
+	snprintf(inj, sizeof(inj), "%.*s", (int)strcspn(r->spec, ",@;"), r->spec);
 	if (k < 0) {
 		snprintf(buf, len, "none");
 	} else if (k == HX_C_FIND) {

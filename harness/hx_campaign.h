@@ -18,7 +18,7 @@
 extern "C" {
 #endif
 
-#define HX_C_FIND 6
+#define HX_C_FIND 10
 #define HX_C_SITES 512
 #define HX_C_ACC 1024
 #define HX_C_TARGETS 16

@@ -60,7 +60,7 @@ static bool write_repro(const struct hx_campaign *c, const struct hx_crun *r, un
 	const struct hx_ctarget *tg = &c->targets[r->target];
 	FILE *in = fopen(c->scenario_path, "r"), *out;
 	char line[1024], spec[HX_INJ_SPEC_LEN + 16];
-	bool in_steps = false, done = false;
+	bool in_steps = false, done = false, in_expect = false;
 	unsigned int ln = 0, i;
 
 	if (!in)
@@ -75,6 +75,15 @@ static bool write_repro(const struct hx_campaign *c, const struct hx_crun *r, un
 	shift_spec(r->spec, spec, sizeof(spec));
 	while (fgets(line, sizeof(line), in)) {
 		ln++;
+		/* the scenario's expectations go: the reproducer fails on the finding it replays */
+		if (!strncmp(line, "expect:", 7)) {
+			in_expect = true;
+			fputs("# (expect: dropped by the campaign: the finding must fail this run)\n", out);
+			continue;
+		}
+		if (in_expect && (line[0] == ' ' || line[0] == '\t'))
+			continue;
+		in_expect = false;
 		if (ln == 1 && !strncmp(line, "# SPDX", 6))
 			fputs(line, out);
 		if (ln == 1)
@@ -469,10 +478,16 @@ static bool same_failure(struct hx_campaign *c, const struct hx_crun *orig, cons
 	struct hx_crun r;
 	char sig[400];
 
+	const char *bar = strchr(want, '|');
+	size_t n;
+
 	if (!hx_campaign_rerun(c, orig->target, spec, &r))
 		return false;
 	hx_crun_signature(c, &r, sig, sizeof(sig));
-	return !strcmp(sig, want);
+	/* the same finding: kind and source line (the injection part of the signature is what shrinks) */
+	bar = bar ? strchr(bar + 1, '|') : NULL;
+	n = bar ? (size_t)(bar - want) : strlen(want);
+	return !strncmp(sig, want, n) && (sig[n] == '|' || sig[n] == 0);
 }
 
 void hx_campaign_shrink(struct hx_campaign *c)
