@@ -185,8 +185,12 @@ static void child_setup(struct hx_crun *r, unsigned int timeout_s)
 
 static void child_arm(struct hx_crun *r)
 {
+	const struct ks_fault_api *kf = hx_run_fault_api();
 	struct hx_inj_plan plan;
 	char err[240];
+
+	if (kf)
+		kf->exit_fast(true);
 
 	if (hx_inject_parse(r->spec, &plan, err, sizeof(err)))
 		hx_inject_add(&plan, 0);
@@ -293,8 +297,13 @@ static void step_hook(void *ctx, unsigned int step)
 			g_base->calls_before[step] = kf ? (uint32_t)kf->count() : 0;
 		return;
 	}
-	if (g_child)
+	if (g_child) {
+		/* a run's process: its kernel's shutdown reports, the exit releases */
+		kf = hx_run_fault_api();
+		if (kf)
+			kf->exit_fast(true);
 		return;
+	}
 	/* the fork server: every run that starts at this step gets a copy of the system as it is now */
 	while (w->next < w->n && w->runs[w->next]->fork_step == step) {
 		struct hx_crun *r = w->runs[w->next++];

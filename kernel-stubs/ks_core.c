@@ -456,6 +456,10 @@ static enum ks_status ks_shutdown(void)
 		return KS_OK;
 	ks_mem_report();
 	ks_of_report();
+	if (ks_fault_exit_fast) {
+		ks.booted = false;
+		return ks.dead ? KS_DEAD : KS_OK;
+	}
 	ks_pci_release();
 	ks_platform_release();
 	ks_iommu_release();

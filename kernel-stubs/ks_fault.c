@@ -68,6 +68,13 @@ static unsigned long f_calls(void)
 	return ks.fallible_seen;	/* kept after shutdown: the run's total */
 }
 
+bool ks_fault_exit_fast;
+
+static void f_exit_fast(bool on)
+{
+	ks_fault_exit_fast = on;
+}
+
 static const struct ks_fault_api fault_api = {
 	.version = KS_FAULT_API_VERSION,
 	.record_sites = f_record,
@@ -76,6 +83,7 @@ static const struct ks_fault_api fault_api = {
 	.fired = f_fired,
 	.fail_at = f_fail_at,
 	.count = f_calls,
+	.exit_fast = f_exit_fast,
 };
 
 KS_EXPORT const struct ks_fault_api *ks_get_fault_api(void)

@@ -42,6 +42,9 @@ struct ks_fault_api {
 	void (*fail_at)(unsigned long n);
 	/* Fallible calls since boot started (0 before the first boot; the total after shutdown). */
 	unsigned long (*count)(void);
+	/* A process about to exit (a campaign run): shutdown still reports leaks and references, but
+	 * skips releasing what the stubs own (the process's exit does that). */
+	void (*exit_fast)(bool on);
 };
 
 const struct ks_fault_api *ks_get_fault_api(void);
