@@ -591,6 +591,9 @@ static unsigned int fork_step_of(const struct hx_cbase *b, const struct hx_inj_p
 		if (at < best)
 			best = at;
 	}
+	/* an injection past the last step forks at the last step (it then has no effect, as from scratch) */
+	if (b->nsteps && best > b->nsteps)
+		best = b->nsteps;
 	return best ? best : 1;
 }
 
