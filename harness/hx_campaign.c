@@ -671,13 +671,15 @@ static void progress(struct hx_campaign *c, const struct timespec *t0, bool last
 
 	if (!c->progress)
 		return;
+	/* runs with a new finding so far (a crash before it is symbolized counts too) */
 	for (i = 0; i < c->nruns; i++)
-		if (c->runs_v[i].state == HX_CR_CRASH || c->runs_v[i].state == HX_CR_TIMEOUT)
+		if (c->runs_v[i].state == HX_CR_CRASH ||
+		    (c->runs_v[i].state != HX_CR_NONE && hx_crun_first_bad(c, &c->runs_v[i], false) >= 0))
 			bad++;
 	clock_gettime(CLOCK_MONOTONIC, &now);
 	el = (double)(now.tv_sec - t0->tv_sec) + (double)(now.tv_nsec - t0->tv_nsec) / 1e9;
 	rate = el > 0 ? (double)d / el : 0;
-	fprintf(stderr, "\r%lu/%u runs, %.0f runs/s, %u crashes so far, ETA %.0f s   %s", d, c->nruns, rate, bad,
+	fprintf(stderr, "\r%lu/%u runs, %.0f runs/s, %u with findings so far, ETA %.0f s   %s", d, c->nruns, rate, bad,
 		rate > 0 ? (double)(c->nruns - d) / rate : 0.0, last ? "\n" : "");
 	fflush(stderr);
 }
@@ -858,7 +860,6 @@ static bool traffic_kind(const char *k)
 }
 
 /* The first finding of a run that makes it a campaign finding (-1 none; HX_C_FIND: a timeout/error). */
-int hx_crun_first_bad(const struct hx_campaign *c, const struct hx_crun *r, bool with_known);
 int hx_crun_first_bad(const struct hx_campaign *c, const struct hx_crun *r, bool with_known)
 {
 	const struct hx_cbase *b = c->targets[r->target].base;
@@ -912,8 +913,6 @@ void hx_crun_signature(const struct hx_campaign *c, const struct hx_crun *r, cha
 	}
 }
 
-/* One run from scratch with this injection (--shrink): a forked child runs the whole scenario. */
-bool hx_campaign_rerun(struct hx_campaign *c, unsigned int target, const char *spec, struct hx_crun *out);
 bool hx_campaign_rerun(struct hx_campaign *c, unsigned int target, const char *spec, struct hx_crun *out)
 {
 	struct hx_crun *r = shared_alloc(sizeof(*r) + sizeof(unsigned long));

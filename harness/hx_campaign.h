@@ -116,6 +116,11 @@ unsigned int hx_campaign_report(struct hx_campaign *c, FILE *text, const char *j
 /* Shrink the failing runs' injections (and traffic) to the smallest that still fails the same way. */
 void hx_campaign_shrink(struct hx_campaign *c);
 
+/* One run from scratch with this injection on that target (--shrink); false if it could not run. */
+bool hx_campaign_rerun(struct hx_campaign *c, unsigned int target, const char *spec, struct hx_crun *out);
+/* Index of the run's first new finding (known ones too when with_known), HX_C_FIND for a hang or a run
+ * that did not complete, -1 none. */
+int hx_crun_first_bad(const struct hx_campaign *c, const struct hx_crun *r, bool with_known);
 /* The finding signature of a run's first campaign finding: kind|file:line|site. */
 void hx_crun_signature(const struct hx_campaign *c, const struct hx_crun *r, char *buf, size_t len);
 

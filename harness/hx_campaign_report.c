@@ -17,8 +17,6 @@
 #include "hx_campaign.h"
 #include "hx_report.h"
 
-int hx_crun_first_bad(const struct hx_campaign *c, const struct hx_crun *r, bool with_known);
-
 struct distinct {
 	char sig[400];
 	unsigned int first;		/* index into runs_v */
@@ -470,8 +468,6 @@ unsigned int hx_campaign_report(struct hx_campaign *c, FILE *text, const char *j
 }
 
 /* ------------------------------------------------------------------ shrink */
-
-bool hx_campaign_rerun(struct hx_campaign *c, unsigned int target, const char *spec, struct hx_crun *out);
 
 static bool same_failure(struct hx_campaign *c, const struct hx_crun *orig, const char *spec, const char *want)
 {
