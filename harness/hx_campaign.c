@@ -11,6 +11,7 @@
 #define _GNU_SOURCE
 #include <dlfcn.h>
 #include <errno.h>
+#include <execinfo.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -123,12 +124,68 @@ static void sig_copy(char *d, size_t len, const char *s)
 	d[i] = 0;
 }
 
+/* Sanitizer builds: a sanitizer's fatal report (UBSan's null member access comes before the SIGSEGV)
+ * ends the process through its death callback, where the campaign records the crash too. */
+void __sanitizer_set_death_callback(void (*cb)(void)) __attribute__((weak));
+
+/* The innermost frame inside the kernel variant (the driver or the stubs): object and offset of the
+ * call (return address - 1) or of the faulting instruction (frame 0 given as pc). */
+static void driver_frame(struct hx_crun *r, uintptr_t pc)
+{
+	void *bt[64];
+	Dl_info di;
+	int n, i;
+
+	if (pc && dladdr((void *)pc, &di) && di.dli_fname && strstr(di.dli_fname, "libpamusim-linux-")) {
+		sig_copy(r->crash_so, sizeof(r->crash_so), di.dli_fname);
+		r->crash_off = pc - (uintptr_t)di.dli_fbase;
+		return;
+	}
+	n = backtrace(bt, 64);
+	for (i = 0; i < n; i++)
+		if (dladdr(bt[i], &di) && di.dli_fname && strstr(di.dli_fname, "libpamusim-linux-")) {
+			sig_copy(r->crash_so, sizeof(r->crash_so), di.dli_fname);
+			r->crash_off = (uintptr_t)bt[i] - 1 - (uintptr_t)di.dli_fbase;
+			return;
+		}
+	if (pc && dladdr((void *)pc, &di) && di.dli_fname) {
+		sig_copy(r->crash_so, sizeof(r->crash_so), di.dli_fname);
+		r->crash_off = pc - (uintptr_t)di.dli_fbase;
+	}
+}
+
+static void record_fired(struct hx_crun *r)
+{
+	const struct ks_fault_api *kf = hx_run_fault_api();
+	const struct ks_fault_site *fs = kf ? kf->fired() : NULL;
+
+	if (fs) {
+		sig_copy(r->fired.what, sizeof(r->fired.what), fs->what);
+		sig_copy(r->fired.file, sizeof(r->fired.file), fs->file);
+		sig_copy(r->fired.func, sizeof(r->fired.func), fs->func);
+		r->fired.line = fs->line;
+		r->triggered = true;
+	}
+}
+
+static void sanitizer_death(void)
+{
+	struct hx_crun *r = g_child;
+
+	if (r && r->state == HX_CR_NONE) {
+		r->sig = 0;	/* a sanitizer's report (on stderr), not a signal */
+		driver_frame(r, 0);
+		record_fired(r);
+		r->state = HX_CR_CRASH;
+	}
+	_exit(70);
+}
+
 static void crash_handler(int sig, siginfo_t *si, void *ucv)
 {
 	ucontext_t *uc = ucv;
 	struct hx_crun *r = g_child;
 	uintptr_t pc = 0;
-	Dl_info di;
 
 #if defined(__x86_64__)
 	pc = (uintptr_t)uc->uc_mcontext.gregs[REG_RIP];
@@ -137,28 +194,14 @@ static void crash_handler(int sig, siginfo_t *si, void *ucv)
 #else
 	(void)uc;
 #endif
-	if (r) {
+	if (r && r->state == HX_CR_NONE) {
 		r->sig = sig;
 		r->crash_addr = (uint64_t)(uintptr_t)si->si_addr;
-		/* dladdr is not async-signal-safe in general; the child exits right after, so at worst the
-		 * crash is reported without a source line */
-		if (pc && dladdr((void *)pc, &di) && di.dli_fname) {
-			snprintf(r->crash_so, sizeof(r->crash_so), "%.*s", (int)sizeof(r->crash_so) - 1, di.dli_fname);
-			r->crash_off = pc - (uintptr_t)di.dli_fbase;
-		}
-		/* the call fail-nth failed, if it fired before the crash (plain copies: in a signal handler) */
-		{
-			const struct ks_fault_api *kf = hx_run_fault_api();
-			const struct ks_fault_site *fs = kf ? kf->fired() : NULL;
-
-			if (fs) {
-				sig_copy(r->fired.what, sizeof(r->fired.what), fs->what);
-				sig_copy(r->fired.file, sizeof(r->fired.file), fs->file);
-				sig_copy(r->fired.func, sizeof(r->fired.func), fs->func);
-				r->fired.line = fs->line;
-				r->triggered = true;
-			}
-		}
+		/* dladdr and backtrace are not async-signal-safe in general (backtrace is primed in
+		 * child_setup); the child exits right after, so at worst the crash has no source line */
+		driver_frame(r, pc);
+		/* the call fail-nth failed, if it fired before the crash (plain copies) */
+		record_fired(r);
 		r->state = HX_CR_CRASH;
 	}
 	_exit(70);
@@ -172,7 +215,27 @@ static void child_setup(struct hx_crun *r, unsigned int timeout_s)
 	int sigs[] = { SIGSEGV, SIGBUS, SIGFPE, SIGILL, SIGABRT };
 	unsigned int i;
 
+	void *prime[2];
+
 	g_child = r;
+	backtrace(prime, 2);	/* loads the unwinder now, not in a signal handler */
+	if (__sanitizer_set_death_callback) {
+		/* GCC links ASan and UBSan as two runtimes, each with its own callback: set both */
+		static const char *const rts[] = { "libubsan.so.1", "libasan.so.8", NULL };
+		unsigned int k;
+
+		__sanitizer_set_death_callback(sanitizer_death);
+		for (k = 0; rts[k]; k++) {
+			void *h = dlopen(rts[k], RTLD_NOW | RTLD_NOLOAD);
+			void (*set)(void (*)(void)) = h ? (void (*)(void (*)(void)))dlsym(h, "__sanitizer_set_death_callback") :
+							    NULL;
+
+			if (set)
+				set(sanitizer_death);
+			if (h)
+				dlclose(h);
+		}
+	}
 	sigaltstack(&ss, NULL);
 	memset(&sa, 0, sizeof(sa));
 	sa.sa_sigaction = crash_handler;
@@ -830,8 +893,12 @@ static void symbolize(struct hx_crun *r, const char *kernel)
 	memset(f, 0, sizeof(*f));
 	snprintf(f->kind, sizeof(f->kind), "driver-crash");
 	copy_site(&f->at, "", file, fn, line);
-	snprintf(f->msg, sizeof(f->msg), "crash: signal %d (%.24s) at address 0x%llx in %.32s (%.40s:%d)", r->sig,
-		 strsignal(r->sig), (unsigned long long)r->crash_addr, fn, file, line);
+	if (r->sig)
+		snprintf(f->msg, sizeof(f->msg), "crash: signal %d (%.24s) at address 0x%llx in %.32s (%.40s:%d)",
+			 r->sig, strsignal(r->sig), (unsigned long long)r->crash_addr, fn, file, line);
+	else
+		snprintf(f->msg, sizeof(f->msg), "crash: a sanitizer's fatal report (on stderr) in %.32s (%.40s:%d)", fn,
+			 file, line);
 	km = hx_known_match(kernel, f->at.file, f->at.func, f->kind);
 	f->known = km != NULL;
 }

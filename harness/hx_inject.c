@@ -359,6 +359,12 @@ static void do_flip(struct live *lv)
 		note("inject flip: %s table not set up yet: nothing flipped", table_names[it->table]);
 		return;
 	}
+	if (idx >= (it->table == HX_TBL_PPAACE ? PAMU_PPAACT_ENTRIES :
+		    it->table == HX_TBL_SPAACE ? PAMU_SPAACT_ENTRIES : PAMU_OMT_ENTRIES)) {
+		note("inject flip: %s has no entry %llu: nothing flipped", table_names[it->table],
+		     (unsigned long long)idx);
+		return;
+	}
 	p = soc_bus_dram_ptr(soc_get_bus(g.env.soc), base + idx * esize, esize);
 	if (!p) {
 		note("inject flip: %s entry %llu is not in DRAM: nothing flipped", table_names[it->table],
