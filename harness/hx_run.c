@@ -9,6 +9,7 @@
  * Register names come from the models' register lists (pamu_regs.h, mpic_regs.h, soc_guts_regs.h).
  */
 #include "hx_run.h"
+#include "hx_vfio.h"
 #include "hx_known.h"
 
 #include <dlfcn.h>
@@ -20,6 +21,8 @@
 
 #include "mpic_regs.h"
 #include "pamu_regs.h"
+#include "sim_time.h"
+#include "soc_timing.h"
 #include "soc_guts_regs.h"
 
 #ifdef HX_HAVE_KS
@@ -132,6 +135,7 @@ struct intent {
 	} win[HX_MAX_WINDOWS];
 	uint64_t msi_tgt[8];		/* linux: MSI targets (physical) the MSI driver gave this device */
 	unsigned int nmsi_tgt;
+	const struct hx_vfio_cont *vc;	/* linux: in this VFIO container, its mappings are the intent */
 };
 
 struct rdev {
@@ -159,6 +163,11 @@ struct runner {
 	uint64_t hash;
 	uint64_t rng;
 	int cur_dev;			/* device of the current DMA, -1 none (for event findings) */
+	/* timed mode (docs/timing.md): the event queue, the SoC's timing, the latest completion */
+	struct sim_evq *evq;
+	struct soc_timed *timed;
+	bool pipelined;			/* traffic: issue back to back, do not wait for each completion */
+	uint64_t busy_until;
 #ifdef HX_HAVE_KS
 	struct ks_host_soc hs;		/* linux level: the host side of the kernel variant */
 	const struct ks_api *ks;
@@ -181,6 +190,7 @@ struct runner {
 	struct ks_msi_vec *vecs[HX_MAX_PCI];
 	unsigned int nvec[HX_MAX_PCI];
 	bool kernel_msi;		/* an msi-alloc happened: the kernel's cascade is the MSI handler */
+	struct hx_vfio_state vf;	/* VFIO containers and user buffers (hx_run_vfio.c) */
 #endif
 };
 
@@ -501,11 +511,108 @@ bool hx_reg_addr(struct soc *soc, const char *text, uint64_t *addr)
 	return true;
 }
 
+/* A stale use found by the timing model: the stale-translation finding (docs/findings.md). */
+static void on_stale(void *ctx, unsigned int pamu, const struct pamu_stale *s)
+{
+	struct runner *rn = ctx;
+	int d = rn->cur_dev;
+
+	hx_result_add(rn->r, "stale-translation", rn->step, dev_name(rn, d), (int32_t)s->liodn, true, s->entry,
+		      s->used_at, "pamu%u used its cached %s entry at 0x%llx (LIODN %u) at cycle %llu: the entry was "
+		      "cached at cycle %llu and its memory changed at cycle %llu, %llu cycles before, inside the "
+		      "preset's coherence rule (%s)", pamu, pamu_table_name(s->table), (unsigned long long)s->entry,
+		      s->liodn, (unsigned long long)s->used_at, (unsigned long long)s->filled_at,
+		      (unsigned long long)s->changed_at, (unsigned long long)(s->used_at - s->changed_at),
+		      rn->r->timing.coherence);
+	trace(rn, "stale %s entry 0x%llx liodn %u pamu%u", pamu_table_name(s->table), (unsigned long long)s->entry,
+	      s->liodn, pamu);
+}
+
+static bool timed_setup(struct runner *rn, const struct hx_target *t, struct hx_error *err)
+{
+	struct soc_timing tm;
+	char why[200];
+
+	if (!t->preset->has_timing) {
+		snprintf(err->msg, sizeof(err->msg), "%.200s: timed run: preset %s has no timing: section (%s); "
+			 "docs/timing.md says what it holds", rn->sc->file, t->preset->name, t->preset->file);
+		return false;
+	}
+	tm = t->preset->timing;
+	if (rn->sc->coherence >= 0)
+		tm.pamu.coherence = (enum pamu_coherence)rn->sc->coherence;
+	if (rn->sc->hazard_window)
+		tm.pamu.hazard_window = rn->sc->hazard_window;
+	if (tm.pamu.coherence == PAMU_COH_WINDOW && !tm.pamu.hazard_window) {
+		snprintf(err->msg, sizeof(err->msg), "%.200s: timing.hazard-window: expected a window with coherence "
+			 "hazard-window, found none (the preset gives none either)", rn->sc->file);
+		return false;
+	}
+	rn->evq = sim_evq_create(64);
+	if (!rn->evq) {
+		snprintf(err->msg, sizeof(err->msg), "timed run: out of memory");
+		return false;
+	}
+	rn->timed = soc_timed_create(rn->soc, &tm, rn->evq, on_stale, rn, why, sizeof(why));
+	if (!rn->timed) {
+		snprintf(err->msg, sizeof(err->msg), "%.200s: timing of preset %s: %s", rn->sc->file, t->preset->name,
+			 why);
+		return false;
+	}
+	rn->r->timing.timed = true;
+	rn->r->timing.clock_mhz = tm.clock_mhz;
+	snprintf(rn->r->timing.coherence, sizeof(rn->r->timing.coherence), "%s",
+		 pamu_coherence_name(tm.pamu.coherence));
+	rn->r->timing.hazard_window = tm.pamu.coherence == PAMU_COH_WINDOW ? tm.pamu.hazard_window : 0;
+	return true;
+}
+
+static void timed_release(struct runner *rn)
+{
+	soc_timed_destroy(rn->timed);
+	rn->timed = NULL;
+	sim_evq_destroy(rn->evq);
+	rn->evq = NULL;
+}
+
+/* Let time pass: ticks, or cycles in a timed run (due events run). */
+static void advance(struct runner *rn, uint64_t n)
+{
+	rn->time += n;
+	if (rn->evq)
+		sim_evq_run_until(rn->evq, rn->time);
+}
+
+static void timed_finish(struct runner *rn)
+{
+	struct hx_timing *tg = &rn->r->timing;
+	unsigned int n;
+
+	if (!rn->timed)
+		return;
+	if (rn->busy_until > rn->time)
+		advance(rn, rn->busy_until - rn->time);
+	tg->end_time = rn->time;
+	tg->msis_delivered = soc_timed_msis(rn->timed);
+	for (n = 0; n < soc_pamu_count(rn->soc) && tg->npamus < HX_TIMING_MAX_PAMUS; n++) {
+		struct pamu_timing_stats st;
+
+		pamu_timing_get_stats(soc_timed_pamu(rn->timed, n), &st);
+		if (!st.translations)
+			continue;
+		tg->pamus[tg->npamus].index = n;
+		tg->pamus[tg->npamus].st = st;
+		tg->npamus++;
+	}
+}
+
 static bool setup(struct runner *rn, const struct hx_target *t, struct hx_error *err)
 {
 	unsigned int i;
 
 	if (!build_soc(t, rn, err))
+		return false;
+	if ((rn->sc->timed || t->timed) && !timed_setup(rn, t, err))
 		return false;
 	for (i = 0; i < rn->sc->ndevices; i++)
 		if (!resolve_device(rn, t, i, err))
@@ -533,10 +640,19 @@ static bool setup(struct runner *rn, const struct hx_target *t, struct hx_error 
 bool hx_run_check(const struct hx_scenario *sc, const struct hx_target *t, struct hx_error *err)
 {
 	struct runner rn = { .sc = sc, .cur_dev = -1 };
-	bool ok = setup(&rn, t, err);
+	struct hx_result *scratch = calloc(1, sizeof(*scratch));
+	bool ok;
 
+	if (!scratch) {
+		snprintf(err->msg, sizeof(err->msg), "out of memory");
+		return false;
+	}
+	rn.r = scratch;
+	ok = setup(&rn, t, err);
+	timed_release(&rn);
 	if (rn.soc)
 		soc_destroy(rn.soc);
+	free(scratch);
 	return ok;
 }
 
@@ -561,7 +677,7 @@ static uint64_t mem_load(struct runner *rn, uint64_t addr, unsigned int size)
 
 static void cpu_store(struct runner *rn, uint64_t addr, unsigned int size, uint64_t val)
 {
-	rn->time++;
+	advance(rn, rn->timed ? soc_timed_cpu_access(rn->timed) : 1);
 	rn->r->counters.register_accesses++;
 	trace(rn, "cpu0 store 0x%09llx size %u value 0x%llx", (unsigned long long)addr, size, (unsigned long long)val);
 	soc_cpu_store(rn->soc, addr, size, val);
@@ -571,7 +687,7 @@ static uint64_t cpu_load(struct runner *rn, uint64_t addr, unsigned int size)
 {
 	uint64_t v = 0;
 
-	rn->time++;
+	advance(rn, rn->timed ? soc_timed_cpu_access(rn->timed) : 1);
 	rn->r->counters.register_accesses++;
 	soc_cpu_load(rn->soc, addr, size, &v);
 	trace(rn, "cpu0 load 0x%09llx size %u value 0x%llx", (unsigned long long)addr, size, (unsigned long long)v);
@@ -763,6 +879,8 @@ static bool intent_allows(const struct rdev *rd, uint64_t addr, uint32_t size, u
 	}
 	if (!rd->in.set || !rd->in.valid)
 		return false;
+	if (rd->in.vc)
+		return hx_vfio_allows(rd->in.vc, addr, size, r, w, target);
 	if (rd->in.nwin) {
 		for (i = 0; i < rd->in.nwin; i++) {
 			const struct intent_win *iw = &rd->in.win[i];
@@ -819,6 +937,8 @@ static bool entitled(struct runner *rn, const struct rdev *rd, uint64_t p, uint3
 
 	if (rn->sc->has_policy)
 		return policy_allows(rn, rd, p, size);
+	if (rd->in.set && rd->in.valid && rd->in.vc)
+		return hx_vfio_entitled(rd->in.vc, p, size);
 	if (rd->in.set && rd->in.valid && rd->in.nwin) {
 		for (i = 0; i < rd->in.nwin; i++)
 			if (rd->in.win[i].on && p >= rd->in.win[i].tbase && size <= rd->in.win[i].size &&
@@ -869,6 +989,10 @@ struct dma_out {
 	unsigned int nhits;
 };
 
+#ifdef HX_HAVE_KS
+static bool vfio_msi_hook(struct runner *rn, const struct rdev *rd, uint64_t addr, const struct dma_out *out);
+#endif
+
 /* One transaction, judged by the oracle. expect: the step's expectation (HX_EXPECT_ANY for generated
  * traffic). */
 static void dma(struct runner *rn, int d, uint64_t addr, uint32_t size, uint8_t op, const uint8_t *data,
@@ -887,10 +1011,23 @@ static void dma(struct runner *rn, int d, uint64_t addr, uint32_t size, uint8_t 
 	else
 		for (i = 0; i < size; i++)
 			buf[i] = (uint8_t)rnd(rn);
-	rn->time++;
+	advance(rn, 1);
 	rn->cur_dev = d;
 	r->counters.transactions++;
-	soc_dma(rn->soc, rd->pamu, (uint16_t)rd->liodn, addr, buf, size, op, &out->res);
+	if (rn->timed) {
+		struct soc_timed_result tr;
+
+		soc_timed_dma(rn->timed, rd->pamu, (uint16_t)rd->liodn, addr, buf, size, op, rn->time, &out->res, &tr);
+		hx_timing_record(&r->timing, rd->liodn, rd->pamu, rd->d->name,
+				 out->res.kind != PAMU_XLATE_OK && out->res.kind != PAMU_XLATE_BYPASS, &tr);
+		if (tr.done > rn->busy_until)
+			rn->busy_until = tr.done;
+		/* One transaction at a time, except generated traffic (bounded by max-outstanding). */
+		if (!rn->pipelined && tr.done > rn->time)
+			advance(rn, tr.done - rn->time);
+	} else {
+		soc_dma(rn->soc, rd->pamu, (uint16_t)rd->liodn, addr, buf, size, op, &out->res);
+	}
 	rn->cur_dev = -1;
 	out->blocked = out->res.kind != PAMU_XLATE_OK && out->res.kind != PAMU_XLATE_BYPASS;
 	p = out->res.paddr;
@@ -913,6 +1050,12 @@ static void dma(struct runner *rn, int d, uint64_t addr, uint32_t size, uint8_t 
 
 	allowed = intent_allows(rd, addr, size, op, &target);
 	pol = allowed && policy_allows(rn, rd, target, size);
+#ifdef HX_HAVE_KS
+	if (!out->blocked && rd->in.vc && out->nhits && vfio_msi_hook(rn, rd, addr, out)) {
+		out->raised = true;
+		return;
+	}
+#endif
 	if (out->blocked) {
 		if (allowed && pol) {
 			hx_result_add(r, "unexpected-fault", rn->step, rd->d->name, (int32_t)rd->liodn, true, addr, rn->time,
@@ -1076,8 +1219,12 @@ static void step_traffic(struct runner *rn, const struct hx_step *st)
 			break;
 		}
 		}
+		rn->pipelined = true;
 		dma(rn, st->device, a, (uint32_t)len, st->op, NULL, HX_EXPECT_ANY, &out);
+		rn->pipelined = false;
 	}
+	if (rn->timed && rn->busy_until > rn->time)
+		advance(rn, rn->busy_until - rn->time);
 }
 
 static void step_reg(struct runner *rn, const struct hx_step *st)
@@ -1102,7 +1249,7 @@ static void step_irq(struct runner *rn, const struct hx_step *st)
 {
 	bool level = mpic_irq_output(rn->mpic, 0);
 
-	rn->time++;
+	advance(rn, 1);
 	trace(rn, "irq cpu0 output %u", level);
 	if (st->expect_irq && !level)
 		unmet(rn, "irq: expected CPU 0's interrupt output raised, found it low");
@@ -1190,7 +1337,7 @@ static void step_linux(struct runner *rn, const struct hx_step *st)
 {
 	struct ks_mem_stats ms;
 
-	rn->time++;
+	advance(rn, 1);
 	if (rn->dead) {
 		unmet(rn, "the kernel is dead (an earlier BUG or panic ended it): step not run");
 		return;
@@ -1293,7 +1440,7 @@ static bool linux_setup(struct runner *rn, const struct hx_target *t, struct hx_
 		snprintf(err->msg, sizeof(err->msg), "%s: the SoC's DRAM cannot hold the kernel arena", t->preset->name);
 		return false;
 	}
-	rn->hs.log_level = 0;
+	rn->hs.log_level = getenv("PAMUSIM_KERNEL_LOG") ? (unsigned int)atoi(getenv("PAMUSIM_KERNEL_LOG")) : 0;
 	rn->ks = ks_host_load(path, &rn->ks_handle, msg, sizeof(msg));
 	if (!rn->ks) {
 		snprintf(err->msg, sizeof(err->msg), "kernel variant %s cannot be loaded: %s", t->kernel, msg);
@@ -1347,7 +1494,7 @@ static int pci_dev(struct runner *rn, int n)
 
 static bool linux_live(struct runner *rn, const char *what)
 {
-	rn->time++;
+	advance(rn, 1);
 	if (rn->dead) {
 		unmet(rn, "the kernel is dead (an earlier BUG or panic ended it): step not run");
 		return false;
@@ -1827,6 +1974,8 @@ static void step_msi_fire(struct runner *rn, const struct hx_step *st)
 	trace(rn, "msi-fire pci:%d all: %u vectors, %u on MSIR bit 31 left out", st->pci, rn->nvec[st->pci], skipped);
 }
 
+#include "hx_run_vfio.c"
+
 static void linux_release(struct runner *rn)
 {
 	unsigned int p;
@@ -1862,13 +2011,55 @@ bool hx_kernel_path(const char *name, char *buf, size_t cap)
 #endif
 }
 
+/* The clause a finding is about: a contract-violation names its own ("clause W5: ..."), any other finding
+ * of a conformance run is about the scenario's clause. */
+static void finding_clause(const struct hx_scenario *sc, const struct hx_finding *f, char *out, size_t cap)
+{
+	size_t n;
+
+	snprintf(out, cap, "%s", sc->clause);
+	if (strcmp(f->kind, "contract-violation") || strncmp(f->message, "clause ", 7))
+		return;
+	n = strcspn(f->message + 7, ": ");
+	if (n && n < cap)
+		snprintf(out, cap, "%.*s", (int)n, f->message + 7);
+}
+
+/* A backend's known breaches of a contract clause (kernel-stubs/known-findings.yaml entries with clause:)
+ * are reported as known in that clause's runs; a negative scenario that lists the entry's function in
+ * expect.reproduces fails when it no longer occurs, as for any known finding. */
+static void judge_contract(const struct hx_scenario *sc, struct hx_result *r)
+{
+	const struct hx_known *km;
+	unsigned int i;
+
+	for (i = 0; i < r->nfindings; i++) {
+		struct hx_finding *f = &r->findings[i];
+		char clause[16];
+
+		if (f->known[0])
+			continue;
+		finding_clause(sc, f, clause, sizeof(clause));
+		km = hx_known_match_clause(r->kernel, clause, r->name, f->kind, f->src_file, f->src_func);
+		if (!km)
+			continue;
+		snprintf(f->known, sizeof(f->known), "%s", km->why);
+		if (!f->src_func[0]) {
+			snprintf(f->src_file, sizeof(f->src_file), "%s", km->file);
+			snprintf(f->src_func, sizeof(f->src_func), "%s", km->function);
+		}
+	}
+}
+
 void hx_result_judge(const struct hx_scenario *sc, struct hx_result *r)
 {
 	unsigned int i, k;
-	bool fail = r->nunmet > 0;
+	bool fail;
 
 	if (r->status == HX_ERROR || r->status == HX_SKIPPED)
 		return;
+	judge_contract(sc, r);
+	fail = r->nunmet > 0;
 	for (i = 0; i < r->nfindings; i++) {
 		bool expected = r->findings[i].known[0] != '\0';	/* known: reported, never a failure */
 
@@ -1898,10 +2089,11 @@ void hx_result_judge(const struct hx_scenario *sc, struct hx_result *r)
 		const struct hx_known *km;
 		bool seen = false;
 
-		if (!hx_known_applies(sc->reproduces[k], r->kernel, &km))
+		if (!hx_known_applies(sc->reproduces[k], r->kernel, sc->clause, r->name, &km))
 			continue;
 		for (i = 0; i < r->nfindings; i++)
-			if (r->findings[i].known[0] && !strcmp(r->findings[i].src_func, km->function))
+			if (r->findings[i].known[0] && !strcmp(r->findings[i].src_func, km->function) &&
+			    (!km->clause[0] || !strcmp(r->findings[i].kind, km->kind)))
 				seen = true;
 		if (!seen) {
 			fail = true;
@@ -1930,6 +2122,8 @@ void hx_run(const struct hx_scenario *sc, const struct hx_target *t, const struc
 	snprintf(r->file, sizeof(r->file), "%s", sc->file);
 	snprintf(r->soc, sizeof(r->soc), "%s", t->preset->name);
 	snprintf(r->kernel, sizeof(r->kernel), "%s", t->kernel);
+	snprintf(r->clause, sizeof(r->clause), "%s", sc->clause);
+	r->contract_negative = sc->contract_negative;
 	r->seed = o->has_seed ? o->seed : sc->seed;
 	rn.rng = r->seed;
 #ifndef HX_HAVE_KS
@@ -1953,7 +2147,7 @@ void hx_run(const struct hx_scenario *sc, const struct hx_target *t, const struc
 	}
 	for (i = 0; sc->level == HX_LEVEL_LINUX && i < sc->nsteps; i++) {
 		const struct hx_step *st = &sc->steps[i];
-		bool v510 = !strcmp(t->kernel, "5.10");
+		bool v510 = rn.ks->linux_version_code < ((5u << 16) | (11u << 8));	/* 5.10 and its variants */
 		bool op510 = st->kind == HX_STEP_IOMMU && st->iop >= HX_IOMMU_GEOMETRY;
 
 		rn.v510 = v510;
@@ -1970,6 +2164,15 @@ void hx_run(const struct hx_scenario *sc, const struct hx_target *t, const struc
 			snprintf(r->error, sizeof(r->error), "%.80s:%u:%u: steps[%u]: %s is not supported by this kernel "
 				 "variant (%.8s: its ABI %u lacks the entry points)", sc->file, st->line, st->col, i, st->kind == HX_STEP_IOMMU ? "iommu" : "msi",
 				 t->kernel, rn.ks->abi_version);
+			goto done;
+		}
+		if (st->kind == HX_STEP_VFIO && (rn.ks->abi_version < 8 || !rn.ks->vfio_backend())) {
+			/* no windowed VFIO backend in this kernel: the scenario does not apply (a skip, never a pass) */
+			r->status = HX_SKIPPED;
+			snprintf(r->error, sizeof(r->error), "not applicable: kernel %.20s has no windowed VFIO IOMMU "
+				 "backend (%s; steps[%u] at %.60s:%u is a vfio step)", t->kernel,
+				 rn.ks->abi_version < 8 ? "its ABI predates VFIO" : "no VFIO-PAMU backend built in", i,
+				 sc->file, st->line);
 			goto done;
 		}
 		if (st->kind == HX_STEP_PLANT && rn.ks->abi_version < 7) {
@@ -2008,6 +2211,8 @@ void hx_run(const struct hx_scenario *sc, const struct hx_target *t, const struc
 		const struct hx_step *st = &sc->steps[i];
 
 		rn.step = (int)i + 1;
+		if (o->progress)
+			*o->progress = rn.step;
 		if (o->step_hook)
 			o->step_hook(o->hook_ctx, i + 1);
 		hx_inject_step(i + 1);
@@ -2045,8 +2250,12 @@ void hx_run(const struct hx_scenario *sc, const struct hx_target *t, const struc
 		case HX_STEP_READ:
 			step_reg(&rn, st);
 			break;
+		case HX_STEP_WAIT:
+			advance(&rn, st->value);
+			trace(&rn, "wait %llu", (unsigned long long)st->value);
+			break;
 		case HX_STEP_MEM_WRITE:
-			rn.time++;
+			advance(&rn, 1);
 			trace(&rn, "mem store 0x%09llx size %u value 0x%llx", (unsigned long long)st->addr, st->size,
 			      (unsigned long long)st->value);
 			mem_store(&rn, st->addr, st->size, st->value);
@@ -2087,12 +2296,19 @@ void hx_run(const struct hx_scenario *sc, const struct hx_target *t, const struc
 		case HX_STEP_PLANT:
 			step_plant(&rn, st);
 			break;
+		case HX_STEP_VFIO:
+			step_vfio(&rn, st);
+			break;
 #endif
 		default:
 			unmet(&rn, "step kind not available at the bare level");
 			break;
 		}
+		/* Table stores the bus did not see (the kernel stubs write through host pointers). */
+		if (rn.timed)
+			soc_timed_sync(rn.timed, rn.time);
 	}
+	timed_finish(&rn);
 	rn.step = 0;
 #ifdef HX_HAVE_KS
 	/* A booted kernel is shut down at the end, so what the scenario left allocated is reported. */
@@ -2128,6 +2344,7 @@ done:
 	if (rn.ks_handle)
 		ks_host_unload(rn.ks_handle);
 #endif
+	timed_release(&rn);
 	if (rn.soc)
 		soc_destroy(rn.soc);
 	clock_gettime(CLOCK_MONOTONIC, &t1);
