@@ -202,7 +202,7 @@ static void crash_handler(int sig, siginfo_t *si, void *ucv)
 		driver_frame(r, pc);
 		/* the call fail-nth failed, if it fired before the crash (plain copies) */
 		record_fired(r);
-		r->state = HX_CR_CRASH;
+		r->state = sig == SIGALRM ? HX_CR_TIMEOUT : HX_CR_CRASH;
 	}
 	_exit(70);
 }
@@ -212,7 +212,7 @@ static void child_setup(struct hx_crun *r, unsigned int timeout_s)
 	static char altstack[64 * 1024];
 	struct sigaction sa;
 	stack_t ss = { .ss_sp = altstack, .ss_size = sizeof(altstack) };
-	int sigs[] = { SIGSEGV, SIGBUS, SIGFPE, SIGILL, SIGABRT };
+	int sigs[] = { SIGSEGV, SIGBUS, SIGFPE, SIGILL, SIGABRT, SIGALRM };	/* SIGALRM: --timeout */
 	unsigned int i;
 
 	void *prime[2];
@@ -891,9 +891,12 @@ static void symbolize(struct hx_crun *r, const char *kernel)
 	if (r->nfind < HX_C_FIND)
 		r->nfind++;
 	memset(f, 0, sizeof(*f));
-	snprintf(f->kind, sizeof(f->kind), "driver-crash");
+	snprintf(f->kind, sizeof(f->kind), "%s", r->state == HX_CR_TIMEOUT ? "hang" : "driver-crash");
 	copy_site(&f->at, "", file, fn, line);
-	if (r->sig)
+	if (r->state == HX_CR_TIMEOUT)
+		snprintf(f->msg, sizeof(f->msg), "hang: still running after the timeout, in %.32s (%.40s:%d)", fn, file,
+			 line);
+	else if (r->sig)
 		snprintf(f->msg, sizeof(f->msg), "crash: signal %d (%.24s) at address 0x%llx in %.32s (%.40s:%d)",
 			 r->sig, strsignal(r->sig), (unsigned long long)r->crash_addr, fn, file, line);
 	else
@@ -932,7 +935,7 @@ int hx_crun_first_bad(const struct hx_campaign *c, const struct hx_crun *r, bool
 	const struct hx_cbase *b = c->targets[r->target].base;
 	unsigned int i;
 
-	if (r->state == HX_CR_TIMEOUT || r->state == HX_CR_ERROR)
+	if (r->state == HX_CR_ERROR || (r->state == HX_CR_TIMEOUT && !r->nfind))
 		return HX_C_FIND;
 	for (i = 0; i < r->nfind; i++) {
 		if ((!with_known && r->f[i].known) || in_base(b, &r->f[i]))
@@ -954,7 +957,7 @@ void hx_campaign_judge(struct hx_campaign *c)
 		struct hx_crun *r = &c->runs_v[i];
 		const struct hx_cbase *b = c->targets[r->target].base;
 
-		if (r->state == HX_CR_CRASH)
+		if (r->state == HX_CR_CRASH || (r->state == HX_CR_TIMEOUT && r->crash_so[0]))
 			symbolize(r, c->targets[r->target].kernel);
 		r->changed = r->state != HX_CR_DONE || r->outcome != b->outcome;
 		r->bad = hx_crun_first_bad(c, r, false) >= 0;
@@ -1004,7 +1007,7 @@ bool hx_campaign_rerun(struct hx_campaign *c, unsigned int target, const char *s
 		return false;
 	}
 	wait_child(pid, r, (volatile unsigned long *)(r + 1));
-	if (r->state == HX_CR_CRASH)
+	if (r->state == HX_CR_CRASH || (r->state == HX_CR_TIMEOUT && r->crash_so[0]))
 		symbolize(r, c->targets[target].kernel);
 	*out = *r;
 	munmap(r, sizeof(*r) + sizeof(unsigned long));
