@@ -197,8 +197,8 @@ static void crash_handler(int sig, siginfo_t *si, void *ucv)
 	if (r && r->state == HX_CR_NONE) {
 		r->sig = sig;
 		r->crash_addr = (uint64_t)(uintptr_t)si->si_addr;
-		/* dladdr and backtrace are not async-signal-safe in general (backtrace is primed in
-		 * child_setup); the child exits right after, so at worst the crash has no source line */
+		/* dladdr and backtrace are not async-signal-safe in general (backtrace is primed before
+		 * any fork); the child exits right after, so at worst the crash has no source line */
 		driver_frame(r, pc);
 		/* the call fail-nth failed, if it fired before the crash (plain copies) */
 		record_fired(r);
@@ -215,10 +215,7 @@ static void child_setup(struct hx_crun *r, unsigned int timeout_s)
 	int sigs[] = { SIGSEGV, SIGBUS, SIGFPE, SIGILL, SIGABRT, SIGALRM };	/* SIGALRM: --timeout */
 	unsigned int i;
 
-	void *prime[2];
-
 	g_child = r;
-	backtrace(prime, 2);	/* loads the unwinder now, not in a signal handler */
 	if (__sanitizer_set_death_callback) {
 		/* GCC links ASan and UBSan as two runtimes, each with its own callback: set both */
 		static const char *const rts[] = { "libubsan.so.1", "libasan.so.8", NULL };
@@ -789,6 +786,10 @@ bool hx_campaign_execute(struct hx_campaign *c)
 {
 	struct timespec t0;
 	unsigned int t, i, j;
+	void *prime[2];
+
+	/* load the unwinder once here: every run's child inherits it (never loaded in a signal handler) */
+	backtrace(prime, 2);
 
 	hx_known_warn();
 	for (t = 0; t < c->ntargets; t++)
