@@ -90,12 +90,45 @@ tlm::tlm_response_status pamu_tlm::response_for(const struct pamu_result &res)
 	}
 }
 
+/*
+ * The translated data access through the memory's DMI when it covers the range (docs/cosim.md 5): a
+ * plain copy and the DMI latency the memory gave, instead of a second b_transport. Not with byte
+ * enables or streaming; a memory that refused DMI is not asked again until it invalidates.
+ */
+inline bool pamu_tlm::data_dmi(tlm::tlm_generic_payload &gp, uint64_t paddr, sc_time &delay)
+{
+	unsigned int len = gp.get_data_length();
+	bool wr = gp.is_write();
+
+	if (gp.get_byte_enable_ptr() || gp.get_streaming_width() != len || mem_dmi_refused_)
+		return false;
+	if (!mem_dmi_valid_ || paddr < mem_dmi_.get_start_address() || paddr + len - 1 > mem_dmi_.get_end_address()) {
+		if (!mem_dmi(this, paddr, len)) {
+			mem_dmi_refused_ = true;
+			return false;
+		}
+	}
+	if (wr ? !mem_dmi_.is_write_allowed() : !mem_dmi_.is_read_allowed())
+		return false;
+	unsigned char *host = mem_dmi_.get_dmi_ptr() + (paddr - mem_dmi_.get_start_address());
+	if (wr) {
+		std::memcpy(host, gp.get_data_ptr(), len);
+		delay += mem_dmi_.get_write_latency();
+	} else {
+		std::memcpy(gp.get_data_ptr(), host, len);
+		delay += mem_dmi_.get_read_latency();
+	}
+	stats_.data_dmi++;
+	gp.set_dmi_allowed(false);
+	gp.set_response_status(tlm::TLM_OK_RESPONSE);
+	return true;
+}
+
 void pamu_tlm::dma_b_transport(tlm::tlm_generic_payload &gp, sc_time &delay)
 {
 	liodn_ext *ext = gp.get_extension<liodn_ext>();
 	tlm::tlm_command cmd = gp.get_command();
 	struct pamu_request req;
-	struct pamu_result res;
 	sc_dt::uint64 addr = gp.get_address();
 
 	stats_.dma++;
@@ -119,7 +152,9 @@ void pamu_tlm::dma_b_transport(tlm::tlm_generic_payload &gp, sc_time &delay)
 	req.op = ext->has_op ? ext->op : cmd == tlm::TLM_WRITE_COMMAND ? (uint8_t)PAMU_OP_WRITE : (uint8_t)PAMU_OP_READ;
 
 	cur_fetches_ = 0;
-	pamu_translate(pamu_, &req, &res);
+	/* Straight into the extension: a copy of the fresh result would stall on store forwarding. */
+	pamu_translate(pamu_, &req, &ext->result);
+	const struct pamu_result &res = ext->result;
 	/* Implementation choice (docs/cosim.md 4): the architectural walk's fetches are annotated
 	 * whether or not the model's host fast path served the request. A plain success without a
 	 * fetch is a fast-path hit, which exists only after a full walk of the same LIODN filled it
@@ -128,8 +163,10 @@ void pamu_tlm::dma_b_transport(tlm::tlm_generic_payload &gp, sc_time &delay)
 		walk_fetches_[req.liodn] = (uint8_t)cur_fetches_;
 	else if (res.kind == PAMU_XLATE_OK)
 		cur_fetches_ = walk_fetches_[req.liodn];
-	delay += cfg_.timing.fetch * (double)cur_fetches_;
-	ext->result = res;
+	if (cur_fetches_ == 1)
+		delay += cfg_.timing.fetch;
+	else if (cur_fetches_)
+		delay += cfg_.timing.fetch * (double)cur_fetches_;
 	ext->has_result = true;
 
 	if (res.kind != PAMU_XLATE_OK && res.kind != PAMU_XLATE_BYPASS) {
@@ -142,6 +179,8 @@ void pamu_tlm::dma_b_transport(tlm::tlm_generic_payload &gp, sc_time &delay)
 		gp.set_response_status(tlm::TLM_OK_RESPONSE);
 		return;
 	}
+	if (data_dmi(gp, res.paddr, delay))
+		return;
 	gp.set_address(res.paddr);
 	mem->b_transport(gp, delay);
 	gp.set_address(addr);
@@ -296,6 +335,7 @@ void pamu_tlm::mem_invalidate(sc_dt::uint64 start, sc_dt::uint64 end)
 {
 	/* The model's fast path holds DMI pointers: drop them all (docs/pamu-model.md 12). */
 	mem_dmi_valid_ = false;
+	mem_dmi_refused_ = false;
 	pamu_invalidate_fast_path(pamu_);
 	if (dma_dmi_granted_)
 		dma->invalidate_direct_mem_ptr(start, end);

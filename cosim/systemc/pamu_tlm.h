@@ -56,6 +56,7 @@ struct pamu_tlm_cfg {
 // Outcome of the last DMA transaction, for tests and tracing.
 struct pamu_tlm_stats {
 	uint64_t dma = 0, dma_errors = 0, reg = 0, walk_fetches = 0, dmi_grants = 0, dmi_refusals = 0;
+	uint64_t data_dmi = 0;		// translated accesses done through the memory's DMI
 };
 
 class pamu_tlm : public sc_core::sc_module {
@@ -84,6 +85,7 @@ private:
 	void dma_b_transport(tlm::tlm_generic_payload &gp, sc_core::sc_time &delay);
 	bool dma_get_dmi(tlm::tlm_generic_payload &gp, tlm::tlm_dmi &dmi);
 	unsigned int dma_debug(tlm::tlm_generic_payload &gp);
+	bool data_dmi(tlm::tlm_generic_payload &gp, uint64_t paddr, sc_core::sc_time &delay);
 	void regs_b_transport(tlm::tlm_generic_payload &gp, sc_core::sc_time &delay);
 	unsigned int regs_debug(tlm::tlm_generic_payload &gp);
 	void mem_invalidate(sc_dt::uint64 start, sc_dt::uint64 end);

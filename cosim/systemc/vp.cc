@@ -70,6 +70,13 @@ void cosim_mem::b_transport(tlm::tlm_generic_payload &gp, sc_time &delay)
 		return;
 	}
 	uint8_t *m = host(a);
+	if (!be) {
+		if (gp.is_read())
+			std::memcpy(gp.get_data_ptr(), m, len);
+		else if (gp.is_write())
+			std::memcpy(m, gp.get_data_ptr(), len);
+		len = 0;
+	}
 	for (unsigned int i = 0; i < len; i++) {
 		if (be && !be[i % bel])
 			continue;

@@ -378,6 +378,18 @@ static void t_dmi(vp &p)
 		txn r2 = mk(5, tlm::TLM_READ_COMMAND, 0x100004, 4);
 		tg.issue(r2);
 		CHECK_EQ(r2.result.paddr, 0x3000004ull);
+		/* The translated data access went through the memory's DMI; without it, b_transport. */
+		uint64_t via_dmi = p.pamu.stats().data_dmi, mem_acc = p.dram.accesses;
+		CHECK(via_dmi >= 1);
+		p.dram.dmi_enabled = false;
+		p.dram.invalidate_dmi();
+		p.dram.host(0x3000008)[0] = 0x77;
+		txn r3 = mk(5, tlm::TLM_READ_COMMAND, 0x100008, 1);
+		tg.issue(r3);
+		CHECK_EQ(r3.status, tlm::TLM_OK_RESPONSE);
+		CHECK_EQ(r3.data[0], 0x77);
+		CHECK_EQ(p.pamu.stats().data_dmi, via_dmi);
+		CHECK(p.dram.accesses > mem_acc);
 	};
 }
 
