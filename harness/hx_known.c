@@ -50,7 +50,8 @@ static bool get_text(struct sim_yaml_ctx *ld, const struct sim_ynode *e, const c
 
 bool hx_known_ensure(struct hx_error *err)
 {
-	static const char *const keys[] = { "kernel", "file", "function", "kind", "why", "site", "scenario", NULL };
+	static const char *const keys[] = { "kernel", "file", "function", "kind", "why", "site", "scenario", "clause",
+					    NULL };
 	static const char *const top[] = { "known-findings", NULL };
 	const char *file = getenv("PAMUSIM_KNOWN_FINDINGS");
 	struct sim_yaml_ctx ld;
@@ -99,6 +100,13 @@ bool hx_known_ensure(struct hx_error *err)
 		    !get_text(&ld, e, path, "kind", k->kind, sizeof(k->kind)) ||
 		    !get_text(&ld, e, path, "why", k->why, sizeof(k->why)))
 			goto out;
+		k->clause[0] = '\0';
+		k->scenarios[0] = '\0';
+		if (sim_ymap_get(e, "clause", NULL) &&
+		    (!get_text(&ld, e, path, "clause", k->clause, sizeof(k->clause)) ||
+		     (sim_ymap_get(e, "scenario", NULL) &&
+		      !get_text(&ld, e, path, "scenario", k->scenarios, sizeof(k->scenarios)))))
+			goto out;
 		nknown++;
 	}
 out:
@@ -123,9 +131,14 @@ void hx_known_warn(void)
 	}
 }
 
+/* An entry for a version also covers the variants built from that version's tree ("5.10" covers
+ * "5.10-vfio-pamu": the same driver files). */
 static bool kernel_ok(const struct hx_known *k, const char *kernel)
 {
-	return !strcmp(k->kernel, "any") || !strcmp(k->kernel, kernel);
+	size_t n = strlen(k->kernel);
+
+	return !strcmp(k->kernel, "any") || !strcmp(k->kernel, kernel) ||
+	       (!strncmp(k->kernel, kernel, n) && kernel[n] == '-');
 }
 
 const struct hx_known *hx_known_match(const char *kernel, const char *file, const char *function, const char *kind)
@@ -133,7 +146,7 @@ const struct hx_known *hx_known_match(const char *kernel, const char *file, cons
 	unsigned int i;
 
 	for (i = 0; i < nknown; i++)
-		if (kernel_ok(&known[i], kernel) && !strcmp(known[i].file, file) &&
+		if (!known[i].clause[0] && kernel_ok(&known[i], kernel) && !strcmp(known[i].file, file) &&
 		    !strcmp(known[i].function, function) && !strcmp(known[i].kind, kind))
 			return &known[i];
 	return NULL;
@@ -149,15 +162,54 @@ bool hx_known_names(const char *function)
 	return false;
 }
 
-bool hx_known_applies(const char *function, const char *kernel, const struct hx_known **out)
+/* A clause entry's scenario list names this run's scenario (or is empty). */
+static bool scenario_ok(const struct hx_known *k, const char *scenario)
+{
+	const char *p = k->scenarios;
+	size_t n = scenario ? strlen(scenario) : 0;
+
+	if (!*p)
+		return true;
+	while (n && (p = strstr(p, scenario))) {
+		bool start = p == k->scenarios || p[-1] == ' ' || p[-1] == ',';
+		bool end = p[n] == '\0' || p[n] == ' ' || p[n] == ',';
+
+		if (start && end)
+			return true;
+		p += n;
+	}
+	return false;
+}
+
+bool hx_known_applies(const char *function, const char *kernel, const char *clause, const char *scenario,
+		      const struct hx_known **out)
 {
 	unsigned int i;
 
 	for (i = 0; i < nknown; i++)
-		if (!strcmp(known[i].function, function) && kernel_ok(&known[i], kernel) &&
+		if ((!known[i].clause[0] ||
+		     (clause && !strcmp(known[i].clause, clause) && scenario_ok(&known[i], scenario))) &&
+		    !strcmp(known[i].function, function) && kernel_ok(&known[i], kernel) &&
 		    hx_is_finding_kind(known[i].kind)) {
 			*out = &known[i];
 			return true;
 		}
 	return false;
 }
+
+const struct hx_known *hx_known_match_clause(const char *kernel, const char *clause, const char *scenario,
+					     const char *kind, const char *file, const char *function)
+{
+	unsigned int i;
+
+	if (!clause || !*clause)
+		return NULL;
+	for (i = 0; i < nknown; i++)
+		if (known[i].clause[0] && !strcmp(known[i].clause, clause) && kernel_ok(&known[i], kernel) &&
+		    scenario_ok(&known[i], scenario) && !strcmp(known[i].kind, kind) && (!function || !*function ||
+						     (!strcmp(known[i].function, function) &&
+						      !strcmp(known[i].file, file ? file : ""))))
+			return &known[i];
+	return NULL;
+}
+

@@ -25,6 +25,10 @@ struct hx_known {
 	char function[64];
 	char kind[24];			/* a finding kind of docs/findings.md; other text: never matches */
 	char why[200];
+	char clause[16];		/* a windowed-IOMMU contract clause ("W5"): the entry is a backend's known breach
+					 * of it and matches only in runs of that clause's scenarios; "" otherwise */
+	char scenarios[200];		/* clause entries: the conformance scenarios it occurs in (names separated
+					 * by spaces or commas; "" any of the clause's) */
 };
 
 /* Load the list once: PAMUSIM_KNOWN_FINDINGS, else the source tree's file. false: err says where. */
@@ -33,9 +37,15 @@ bool hx_known_ensure(struct hx_error *err);
 void hx_known_warn(void);
 /* The entry matching a finding of this run, or NULL. */
 const struct hx_known *hx_known_match(const char *kernel, const char *file, const char *function, const char *kind);
-/* Whether some entry names this function, and whether one applies to kernel. */
+/* Whether some entry names this function, and whether one applies to kernel (in a run of contract clause
+ * `clause`, or NULL: entries with a clause apply only in runs of that clause). */
 bool hx_known_names(const char *function);
-bool hx_known_applies(const char *function, const char *kernel, const struct hx_known **out);
+bool hx_known_applies(const char *function, const char *kernel, const char *clause, const char *scenario,
+		      const struct hx_known **out);
+/* Contract entries (clause set): the entry for a finding of kind in a run of clause's scenarios on kernel
+ * named scenario (file/function, when the finding has them, must match too), or NULL. docs/windowed-iommu-contract.md. */
+const struct hx_known *hx_known_match_clause(const char *kernel, const char *clause, const char *scenario,
+					     const char *kind, const char *file, const char *function);
 
 #ifdef __cplusplus
 }

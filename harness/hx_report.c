@@ -6,6 +6,7 @@
  * `name[soc,kernel]`, findings in the failure text); JSON schema: docs/report-schema.json; terminal
  * layout: docs/cli.md.
  */
+#include "hx_contract.h"
 #include "hx_report.h"
 
 #include <string.h>
@@ -51,15 +52,18 @@ static void finding_line(FILE *f, const struct hx_finding *fd, const char *inden
 void hx_report_text(FILE *f, const struct hx_result *rs, unsigned int n)
 {
 	struct hx_summary s;
-	unsigned int i, k, w = 8;
+	unsigned int i, k, w = 8, kw = 7;
 
-	for (i = 0; i < n; i++)
+	for (i = 0; i < n; i++) {
 		if (strlen(rs[i].name) > w)
 			w = (unsigned int)strlen(rs[i].name);
-	fprintf(f, "%-*s  %-9s %-7s %-8s %8s %12s  %s\n", (int)w, "scenario", "soc", "kernel", "result", "findings",
-		"transactions", "trace hash");
+		if (strlen(rs[i].kernel) > kw)
+			kw = (unsigned int)strlen(rs[i].kernel);
+	}
+	fprintf(f, "%-*s  %-9s %-*s %-8s %8s %12s  %s\n", (int)w, "scenario", "soc", (int)kw, "kernel", "result",
+		"findings", "transactions", "trace hash");
 	for (i = 0; i < n; i++)
-		fprintf(f, "%-*s  %-9s %-7s %-8s %8u %12llu  %016llx\n", (int)w, rs[i].name, rs[i].soc, rs[i].kernel,
+		fprintf(f, "%-*s  %-9s %-*s %-8s %8u %12llu  %016llx\n", (int)w, rs[i].name, rs[i].soc, (int)kw, rs[i].kernel,
 			hx_status_name(rs[i].status), rs[i].findings_total,
 			(unsigned long long)rs[i].counters.transactions, (unsigned long long)rs[i].trace_hash);
 	for (i = 0; i < n; i++) {
@@ -93,6 +97,7 @@ void hx_report_text(FILE *f, const struct hx_result *rs, unsigned int n)
 		for (k = 0; k < r->nunmet; k++)
 			fprintf(f, "  unmet: %s\n", r->unmet[k]);
 	}
+	hx_contract_text(f, rs, n);
 	hx_summarize(rs, n, &s);
 	fprintf(f, "\n%u passed, %u failed", s.passed, s.failed);
 	if (s.skipped)
@@ -152,6 +157,10 @@ void hx_report_json(FILE *f, const struct hx_result *rs, unsigned int n, const s
 		fprintf(f, "\"trace_hash\": \"%016llx\", ", (unsigned long long)r->trace_hash);
 		if (r->error[0])
 			jkv(f, "error", r->error, true);
+		if (r->clause[0]) {
+			jkv(f, "clause", r->clause, true);
+			jkv(f, "case", r->contract_negative ? "negative" : "positive", true);
+		}
 		fprintf(f, "\"wall_ms\": %.3f,\n      \"findings\": [", r->wall_ms);
 		for (k = 0; k < r->nfindings; k++) {
 			const struct hx_finding *fd = &r->findings[k];
@@ -194,7 +203,9 @@ void hx_report_json(FILE *f, const struct hx_result *rs, unsigned int n, const s
 			(unsigned long long)r->counters.msis, (unsigned long long)r->counters.register_accesses,
 			(unsigned long long)r->counters.allocations);
 	}
-	fprintf(f, "\n  ]\n}\n");
+	fprintf(f, "\n  ],\n  \"contract\": ");
+	hx_contract_json(f, rs, n);
+	fprintf(f, "\n}\n");
 }
 
 static void xml_str(FILE *f, const char *s)

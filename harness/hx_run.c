@@ -9,6 +9,7 @@
  * Register names come from the models' register lists (pamu_regs.h, mpic_regs.h, soc_guts_regs.h).
  */
 #include "hx_run.h"
+#include "hx_vfio.h"
 #include "hx_known.h"
 
 #include <stdarg.h>
@@ -130,6 +131,7 @@ struct intent {
 	} win[HX_MAX_WINDOWS];
 	uint64_t msi_tgt[8];		/* linux: MSI targets (physical) the MSI driver gave this device */
 	unsigned int nmsi_tgt;
+	const struct hx_vfio_cont *vc;	/* linux: in this VFIO container, its mappings are the intent */
 };
 
 struct rdev {
@@ -179,6 +181,7 @@ struct runner {
 	struct ks_msi_vec *vecs[HX_MAX_PCI];
 	unsigned int nvec[HX_MAX_PCI];
 	bool kernel_msi;		/* an msi-alloc happened: the kernel's cascade is the MSI handler */
+	struct hx_vfio_state vf;	/* VFIO containers and user buffers (hx_run_vfio.c) */
 #endif
 };
 
@@ -704,6 +707,8 @@ static bool intent_allows(const struct rdev *rd, uint64_t addr, uint32_t size, u
 	}
 	if (!rd->in.set || !rd->in.valid)
 		return false;
+	if (rd->in.vc)
+		return hx_vfio_allows(rd->in.vc, addr, size, r, w, target);
 	if (rd->in.nwin) {
 		for (i = 0; i < rd->in.nwin; i++) {
 			const struct intent_win *iw = &rd->in.win[i];
@@ -760,6 +765,8 @@ static bool entitled(struct runner *rn, const struct rdev *rd, uint64_t p, uint3
 
 	if (rn->sc->has_policy)
 		return policy_allows(rn, rd, p, size);
+	if (rd->in.set && rd->in.valid && rd->in.vc)
+		return hx_vfio_entitled(rd->in.vc, p, size);
 	if (rd->in.set && rd->in.valid && rd->in.nwin) {
 		for (i = 0; i < rd->in.nwin; i++)
 			if (rd->in.win[i].on && p >= rd->in.win[i].tbase && size <= rd->in.win[i].size &&
@@ -810,6 +817,10 @@ struct dma_out {
 	unsigned int nhits;
 };
 
+#ifdef HX_HAVE_KS
+static bool vfio_msi_hook(struct runner *rn, const struct rdev *rd, uint64_t addr, const struct dma_out *out);
+#endif
+
 /* One transaction, judged by the oracle. expect: the step's expectation (HX_EXPECT_ANY for generated
  * traffic). */
 static void dma(struct runner *rn, int d, uint64_t addr, uint32_t size, uint8_t op, const uint8_t *data,
@@ -854,6 +865,12 @@ static void dma(struct runner *rn, int d, uint64_t addr, uint32_t size, uint8_t 
 
 	allowed = intent_allows(rd, addr, size, op, &target);
 	pol = allowed && policy_allows(rn, rd, target, size);
+#ifdef HX_HAVE_KS
+	if (!out->blocked && rd->in.vc && out->nhits && vfio_msi_hook(rn, rd, addr, out)) {
+		out->raised = true;
+		return;
+	}
+#endif
 	if (out->blocked) {
 		if (allowed && pol) {
 			hx_result_add(r, "unexpected-fault", rn->step, rd->d->name, (int32_t)rd->liodn, true, addr, rn->time,
@@ -1166,7 +1183,7 @@ static bool linux_setup(struct runner *rn, const struct hx_target *t, struct hx_
 		snprintf(err->msg, sizeof(err->msg), "%s: the SoC's DRAM cannot hold the kernel arena", t->preset->name);
 		return false;
 	}
-	rn->hs.log_level = 0;
+	rn->hs.log_level = getenv("PAMUSIM_KERNEL_LOG") ? (unsigned int)atoi(getenv("PAMUSIM_KERNEL_LOG")) : 0;
 	rn->ks = ks_host_load(path, &rn->ks_handle, msg, sizeof(msg));
 	if (!rn->ks) {
 		snprintf(err->msg, sizeof(err->msg), "kernel variant %s cannot be loaded: %s", t->kernel, msg);
@@ -1695,6 +1712,8 @@ static void step_msi_fire(struct runner *rn, const struct hx_step *st)
 	trace(rn, "msi-fire pci:%d all: %u vectors, %u on MSIR bit 31 left out", st->pci, rn->nvec[st->pci], skipped);
 }
 
+#include "hx_run_vfio.c"
+
 static void linux_release(struct runner *rn)
 {
 	unsigned int p;
@@ -1723,13 +1742,55 @@ bool hx_kernel_path(const char *name, char *buf, size_t cap)
 #endif
 }
 
+/* The clause a finding is about: a contract-violation names its own ("clause W5: ..."), any other finding
+ * of a conformance run is about the scenario's clause. */
+static void finding_clause(const struct hx_scenario *sc, const struct hx_finding *f, char *out, size_t cap)
+{
+	size_t n;
+
+	snprintf(out, cap, "%s", sc->clause);
+	if (strcmp(f->kind, "contract-violation") || strncmp(f->message, "clause ", 7))
+		return;
+	n = strcspn(f->message + 7, ": ");
+	if (n && n < cap)
+		snprintf(out, cap, "%.*s", (int)n, f->message + 7);
+}
+
+/* A backend's known breaches of a contract clause (kernel-stubs/known-findings.yaml entries with clause:)
+ * are reported as known in that clause's runs; a negative scenario that lists the entry's function in
+ * expect.reproduces fails when it no longer occurs, as for any known finding. */
+static void judge_contract(const struct hx_scenario *sc, struct hx_result *r)
+{
+	const struct hx_known *km;
+	unsigned int i;
+
+	for (i = 0; i < r->nfindings; i++) {
+		struct hx_finding *f = &r->findings[i];
+		char clause[16];
+
+		if (f->known[0])
+			continue;
+		finding_clause(sc, f, clause, sizeof(clause));
+		km = hx_known_match_clause(r->kernel, clause, r->name, f->kind, f->src_file, f->src_func);
+		if (!km)
+			continue;
+		snprintf(f->known, sizeof(f->known), "%s", km->why);
+		if (!f->src_func[0]) {
+			snprintf(f->src_file, sizeof(f->src_file), "%s", km->file);
+			snprintf(f->src_func, sizeof(f->src_func), "%s", km->function);
+		}
+	}
+}
+
 void hx_result_judge(const struct hx_scenario *sc, struct hx_result *r)
 {
 	unsigned int i, k;
-	bool fail = r->nunmet > 0;
+	bool fail;
 
 	if (r->status == HX_ERROR || r->status == HX_SKIPPED)
 		return;
+	judge_contract(sc, r);
+	fail = r->nunmet > 0;
 	for (i = 0; i < r->nfindings; i++) {
 		bool expected = r->findings[i].known[0] != '\0';	/* known: reported, never a failure */
 
@@ -1759,10 +1820,11 @@ void hx_result_judge(const struct hx_scenario *sc, struct hx_result *r)
 		const struct hx_known *km;
 		bool seen = false;
 
-		if (!hx_known_applies(sc->reproduces[k], r->kernel, &km))
+		if (!hx_known_applies(sc->reproduces[k], r->kernel, sc->clause, r->name, &km))
 			continue;
 		for (i = 0; i < r->nfindings; i++)
-			if (r->findings[i].known[0] && !strcmp(r->findings[i].src_func, km->function))
+			if (r->findings[i].known[0] && !strcmp(r->findings[i].src_func, km->function) &&
+			    (!km->clause[0] || !strcmp(r->findings[i].kind, km->kind)))
 				seen = true;
 		if (!seen) {
 			fail = true;
@@ -1791,6 +1853,8 @@ void hx_run(const struct hx_scenario *sc, const struct hx_target *t, const struc
 	snprintf(r->file, sizeof(r->file), "%s", sc->file);
 	snprintf(r->soc, sizeof(r->soc), "%s", t->preset->name);
 	snprintf(r->kernel, sizeof(r->kernel), "%s", t->kernel);
+	snprintf(r->clause, sizeof(r->clause), "%s", sc->clause);
+	r->contract_negative = sc->contract_negative;
 	r->seed = o->has_seed ? o->seed : sc->seed;
 	rn.rng = r->seed;
 #ifndef HX_HAVE_KS
@@ -1814,7 +1878,7 @@ void hx_run(const struct hx_scenario *sc, const struct hx_target *t, const struc
 	}
 	for (i = 0; sc->level == HX_LEVEL_LINUX && i < sc->nsteps; i++) {
 		const struct hx_step *st = &sc->steps[i];
-		bool v510 = !strcmp(t->kernel, "5.10");
+		bool v510 = rn.ks->linux_version_code < ((5u << 16) | (11u << 8));	/* 5.10 and its variants */
 		bool op510 = st->kind == HX_STEP_IOMMU && st->iop >= HX_IOMMU_GEOMETRY;
 
 		rn.v510 = v510;
@@ -1831,6 +1895,15 @@ void hx_run(const struct hx_scenario *sc, const struct hx_target *t, const struc
 			snprintf(r->error, sizeof(r->error), "%.80s:%u:%u: steps[%u]: %s is not supported by this kernel "
 				 "variant (%.8s: its ABI %u lacks the entry points)", sc->file, st->line, st->col, i, st->kind == HX_STEP_IOMMU ? "iommu" : "msi",
 				 t->kernel, rn.ks->abi_version);
+			goto done;
+		}
+		if (st->kind == HX_STEP_VFIO && (rn.ks->abi_version < 8 || !rn.ks->vfio_backend())) {
+			/* no windowed VFIO backend in this kernel: the scenario does not apply (a skip, never a pass) */
+			r->status = HX_SKIPPED;
+			snprintf(r->error, sizeof(r->error), "not applicable: kernel %.20s has no windowed VFIO IOMMU "
+				 "backend (%s; steps[%u] at %.60s:%u is a vfio step)", t->kernel,
+				 rn.ks->abi_version < 8 ? "its ABI predates VFIO" : "no VFIO-PAMU backend built in", i,
+				 sc->file, st->line);
 			goto done;
 		}
 		if (st->kind == HX_STEP_PLANT && rn.ks->abi_version < 7) {
@@ -1856,6 +1929,8 @@ void hx_run(const struct hx_scenario *sc, const struct hx_target *t, const struc
 		const struct hx_step *st = &sc->steps[i];
 
 		rn.step = (int)i + 1;
+		if (o->progress)
+			*o->progress = rn.step;
 		switch (st->kind) {
 		case HX_STEP_TABLES:
 			step_tables(&rn, st);
@@ -1911,6 +1986,9 @@ void hx_run(const struct hx_scenario *sc, const struct hx_target *t, const struc
 			break;
 		case HX_STEP_PLANT:
 			step_plant(&rn, st);
+			break;
+		case HX_STEP_VFIO:
+			step_vfio(&rn, st);
 			break;
 #endif
 		default:

@@ -49,6 +49,18 @@ struct hx_counters {
 
 enum hx_status { HX_PASS, HX_FAIL, HX_SKIPPED, HX_ERROR };
 
+#define HX_MAX_VFIO_MAPS 32
+
+/* One MSI-bank map a VFIO container made during the run (the audit's input, docs/vfio.md). */
+struct hx_vfio_map_rec {
+	char container[HX_NAME_LEN];
+	unsigned int bank;		/* the bank index asked for */
+	uint64_t page;			/* the physical page the backend mapped (fsl_msi_get_region) */
+	uint64_t iova;
+	int step;			/* the msi-map step (1-based) */
+	bool live_at_end;		/* not unmapped nor closed when the run ended */
+};
+
 struct hx_result {
 	char name[HX_NAME_LEN];
 	char file[HX_TEXT_LEN];
@@ -64,8 +76,16 @@ struct hx_result {
 	char unmet[HX_MAX_UNMET][320];
 	struct hx_counters counters;
 	char error[320];		/* HX_ERROR / HX_SKIPPED: why */
+	char clause[16];		/* a conformance scenario's contract clause, "" when not one */
+	bool contract_negative;		/* its case: negative (true) or positive */
 	char kernel_version[96];	/* linux level: the variant's kernel version ("6.12.117 (Debian linux-source ...)"), else "" */
 	double wall_ms;
+	/* linux level, VFIO: every successful msi-map of the run (more than HX_MAX_VFIO_MAPS: the first) and
+	 * every container opened (names) */
+	unsigned int nvfio_maps;
+	struct hx_vfio_map_rec vfio_maps[HX_MAX_VFIO_MAPS];
+	unsigned int nvfio_containers;
+	char vfio_containers[8][HX_NAME_LEN];
 };
 
 struct hx_target {
@@ -82,6 +102,8 @@ struct hx_run_opts {
 	uint64_t seed;
 	FILE *trace;			/* text trace, or NULL */
 	bool break_on_finding;		/* call hx_finding_breakpoint() at each finding */
+	volatile int *progress;		/* or NULL: the 1-based step being run, for a supervisor that must name
+					 * the step a run hung in */
 };
 
 /* Resolve the scenario's devices, blocks and registers on the target before anything runs. */

@@ -8,6 +8,7 @@
  * resolved against each SoC by the runner (hx_run_check), still before anything runs.
  */
 #include "hx_scenario.h"
+#include "hx_vfio.h"
 #include "hx_known.h"
 
 #include <errno.h>
@@ -700,7 +701,7 @@ static bool parse_step(struct sim_yaml_ctx *ld, struct hx_scenario *sc, const st
 	static const char *const none_keys[] = { NULL };
 	static const char *const kinds[] = { "tables", "paace", "paace-field", "write", "read", "mem-write", "dma",
 					     "msi", "traffic", "boot", "shutdown", "irq", "iommu", "msi-alloc",
-					     "msi-fire", "unbind", "plant", NULL };
+					     "msi-fire", "unbind", "plant", "vfio", NULL };
 	/* plant: in enum ks_plant order (ks_host.h) */
 	static const char *const plants[] = { "leak", "double-free", "lock-held", "warn", "bug", NULL };
 	const struct sim_ynode *key, *val;
@@ -1116,6 +1117,8 @@ static bool parse_step(struct sim_yaml_ctx *ld, struct hx_scenario *sc, const st
 		st->vector = (unsigned int)v;
 		return true;
 	}
+	case HX_STEP_VFIO:
+		return hx_vfio_parse(ld, sc, val, path, st);
 	case HX_STEP_UNBIND:
 		if (!sim_yaml_check_keys(ld, val, path, unbind_keys) ||
 		    !get_str(ld, val, path, "device", true, st->dev_path, sizeof(st->dev_path), NULL))
@@ -1200,10 +1203,51 @@ static bool parse_expect(struct sim_yaml_ctx *ld, const struct sim_ynode *root, 
 	return true;
 }
 
+/* contract: {clause: W<n>, case: positive|negative} and watchdog: seconds (docs/scenarios.md). */
+static bool parse_contract(struct sim_yaml_ctx *ld, const struct sim_ynode *root, struct hx_scenario *sc)
+{
+	static const char *const keys[] = { "clause", "case", NULL };
+	const struct sim_ynode *n = sim_ymap_get(root, "contract", NULL), *c;
+	uint64_t wd = 0;
+	char buf[80];
+	unsigned int i;
+
+	if (!get_u64(ld, root, "", "watchdog", false, 3600, &wd, NULL))
+		return false;
+	if (sim_ymap_get(root, "watchdog", NULL) && !wd) {
+		sim_yaml_fail_at(ld, sim_ymap_get(root, "watchdog", NULL), "watchdog",
+				 "expected seconds from 1 to 3600, found 0");
+		return false;
+	}
+	sc->watchdog_s = (unsigned int)wd;
+	if (!n)
+		return true;
+	if (!sim_yaml_expect(ld, n, root, "contract", SIM_YN_MAP, "a mapping with clause: and case:") ||
+	    !sim_yaml_check_keys(ld, n, "contract", keys) ||
+	    !get_str(ld, n, "contract", "clause", true, sc->clause, sizeof(sc->clause), NULL))
+		return false;
+	for (i = 0; sc->clause[i]; i++)
+		if (!(sc->clause[i] >= 'A' && sc->clause[i] <= 'Z') && !(sc->clause[i] >= '0' && sc->clause[i] <= '9'))
+			break;
+	if (!sc->clause[0] || sc->clause[i]) {
+		sim_yaml_fail_at(ld, sim_ymap_get(n, "clause", NULL), "contract.clause",
+				 "expected a clause id of capitals and digits (W5), found \"%s\"", sc->clause);
+		return false;
+	}
+	c = sim_ymap_get(n, "case", NULL);
+	if (!c || c->kind != SIM_YN_SCALAR || (strcmp(c->text, "positive") && strcmp(c->text, "negative"))) {
+		sim_yaml_fail_at(ld, c ? c : n, "contract.case", "expected positive or negative, found %s",
+				 c ? sim_ydescribe(c, buf, sizeof(buf)) : "nothing");
+		return false;
+	}
+	sc->contract_negative = !strcmp(c->text, "negative");
+	return true;
+}
+
 bool hx_scenario_load(const char *file, struct hx_scenario *sc, struct hx_error *err)
 {
 	static const char *const top_keys[] = { "name", "description", "level", "socs", "kernels", "seed", "devices",
-						"policy", "steps", "expect", NULL };
+						"policy", "steps", "expect", "contract", "watchdog", NULL };
 	struct sim_yaml_ctx ld = {.file = file, .msg = err->msg, .cap = sizeof(err->msg)};
 	const struct sim_ynode *steps, *lv;
 	struct sim_ynode *root;
@@ -1241,7 +1285,7 @@ bool hx_scenario_load(const char *file, struct hx_scenario *sc, struct hx_error 
 	if (!get_targets(&ld, root, "socs", &sc->socs_any, sc->socs, &sc->nsocs) ||
 	    !get_targets(&ld, root, "kernels", &sc->kernels_any, sc->kernels, &sc->nkernels) ||
 	    !get_u64(&ld, root, "", "seed", false, UINT64_MAX, &sc->seed, NULL) || !parse_devices(&ld, root, sc) ||
-	    !parse_policy(&ld, root, sc) || !parse_expect(&ld, root, sc))
+	    !parse_policy(&ld, root, sc) || !parse_expect(&ld, root, sc) || !parse_contract(&ld, root, sc))
 		goto out;
 	steps = sim_ymap_get(root, "steps", NULL);
 	if (!sim_yaml_expect(&ld, steps, root, "steps", SIM_YN_SEQ, "a list of steps"))
@@ -1256,8 +1300,10 @@ bool hx_scenario_load(const char *file, struct hx_scenario *sc, struct hx_error 
 		goto out;
 	}
 	for (i = 0; i < steps->n; i++) {
-		if (!parse_step(&ld, sc, steps->items[i], i, &sc->steps[i]))
+		if (!parse_step(&ld, sc, steps->items[i], i, &sc->steps[i])) {
+			free(sc->steps[i].vfio);	/* not counted in nsteps yet */
 			goto out;
+		}
 		sc->nsteps++;
 	}
 	/* the linux level matches its driver findings against the known-findings list: load it before
@@ -1274,8 +1320,35 @@ out:
 	return true;
 }
 
+bool hx_get_u64(struct sim_yaml_ctx *ld, const struct sim_ynode *map, const char *path, const char *key,
+		bool required, uint64_t max, uint64_t *out, bool *present)
+{
+	return get_u64(ld, map, path, key, required, max, out, present);
+}
+
+bool hx_get_str(struct sim_yaml_ctx *ld, const struct sim_ynode *map, const char *path, const char *key,
+		bool required, char *out, size_t cap, bool *present)
+{
+	return get_str(ld, map, path, key, required, out, cap, present);
+}
+
+bool hx_get_bool(struct sim_yaml_ctx *ld, const struct sim_ynode *map, const char *path, const char *key, bool *out)
+{
+	return get_bool(ld, map, path, key, out);
+}
+
+bool hx_parse_dev_or_pci(struct sim_yaml_ctx *ld, const struct hx_scenario *sc, const struct sim_ynode *map,
+			 const char *path, struct hx_step *st)
+{
+	return get_dev_or_pci(ld, sc, map, path, st);
+}
+
 void hx_scenario_free(struct hx_scenario *sc)
 {
+	unsigned int i;
+
+	for (i = 0; sc->steps && i < sc->nsteps; i++)
+		free(sc->steps[i].vfio);
 	free(sc->steps);
 	sc->steps = NULL;
 	sc->nsteps = 0;

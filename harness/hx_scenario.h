@@ -9,6 +9,7 @@
 #define HX_SCENARIO_H
 
 #include <stdbool.h>
+#include <stddef.h>
 #include <stdint.h>
 
 #include "sim_yaml.h"
@@ -82,6 +83,7 @@ enum hx_step_kind {
 	HX_STEP_MSI_FIRE,	/* linux: the endpoint writes its vector's message, the kernel's handler must run */
 	HX_STEP_UNBIND,		/* linux: unbind the driver of a tree device (the driver core's unbind) */
 	HX_STEP_PLANT,		/* linux: the stubs plant one fault (ks_api.plant, a test hook of the oracle) */
+	HX_STEP_VFIO,		/* linux: one VFIO user call on the windowed backend (hx_vfio.h) */
 };
 
 enum hx_iommu_op {
@@ -181,6 +183,7 @@ struct hx_step {
 	bool msix;			/* MSI_ALLOC; count is the vector count */
 	bool all;			/* MSI_FIRE: every vector (vector otherwise) */
 	unsigned int vector;
+	struct hx_vfio_step *vfio;	/* VFIO: the step's arguments (hx_vfio.h), owned by the scenario */
 };
 
 struct hx_scenario {
@@ -208,7 +211,24 @@ struct hx_scenario {
 	 * reproduces; on a kernel an entry applies to, that known finding must occur */
 	char reproduces[HX_MAX_EXPECT_KINDS][64];
 	unsigned int nreproduces;
+	/* contract: {clause: W5, case: positive|negative}: a conformance scenario of a windowed-IOMMU
+	 * contract clause (docs/windowed-iommu-contract.md); "" when not one */
+	char clause[16];
+	bool contract_negative;
+	/* watchdog: seconds of host time this scenario's run may take (0: PAMUSIM_WATCHDOG or 60) */
+	unsigned int watchdog_s;
 };
+
+/* Field readers of the loader, shared with hx_vfio.c (same messages as every other step's fields). */
+struct hx_vfio_step;
+bool hx_get_u64(struct sim_yaml_ctx *ld, const struct sim_ynode *map, const char *path, const char *key,
+		bool required, uint64_t max, uint64_t *out, bool *present);
+bool hx_get_str(struct sim_yaml_ctx *ld, const struct sim_ynode *map, const char *path, const char *key,
+		bool required, char *out, size_t cap, bool *present);
+bool hx_get_bool(struct sim_yaml_ctx *ld, const struct sim_ynode *map, const char *path, const char *key, bool *out);
+/* device: a scenario device or pci:<n> (st->device / st->pci) */
+bool hx_parse_dev_or_pci(struct sim_yaml_ctx *ld, const struct hx_scenario *sc, const struct sim_ynode *map,
+			 const char *path, struct hx_step *st);
 
 /* Load and check a scenario. false: err says file:line:column: field: expected, found. */
 bool hx_scenario_load(const char *file, struct hx_scenario *sc, struct hx_error *err);

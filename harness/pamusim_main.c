@@ -7,7 +7,8 @@
  * a forked child with a host wall-clock watchdog; the child sends its result record back through a
  * temporary file. A child killed by a signal is a `driver-crash` finding of that run, one the watchdog
  * ends is a `hang` finding; the other runs go on. `-j N` runs N children at once; results are reported
- * in input order, so the reports do not depend on N. `campaign`, `audit`, `merge`, `plot`, `coverage`
+ * in input order, so the reports do not depend on N. `audit` is the MSI-bank isolation audit
+ * (docs/audit.md). `campaign`, `merge`, `plot`, `coverage`
  * arrive with their issues and say so (exit 2).
  */
 #define _GNU_SOURCE
@@ -18,15 +19,18 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/mman.h>
 #include <sys/stat.h>
 #include <sys/utsname.h>
 #include <sys/wait.h>
 #include <time.h>
 #include <unistd.h>
 
+#include "hx_audit.h"
 #include "hx_report.h"
 #include "hx_run.h"
 #include "hx_scenario.h"
+#include "hx_vfio.h"
 #include "pamusim_config.h"
 #include "soc_preset.h"
 
@@ -40,6 +44,13 @@
 #define HX_KERNEL_NAMES "5.10", "6.1", "6.12"
 #endif
 static const char *const kernel_names[] = { HX_KERNEL_NAMES, NULL };
+/* Variants this build knows but did not build (cmake/Kernels.cmake says why): their runs are skipped. */
+#ifdef HX_KERNEL_UNBUILT
+static const char *const kernel_unbuilt[] = { HX_KERNEL_UNBUILT, NULL };
+#else
+static const char *const kernel_unbuilt[] = { NULL };
+#define HX_KERNEL_UNBUILT_WHY ""
+#endif
 
 static const char *env_or(const char *name, const char *def)
 {
@@ -71,6 +82,7 @@ static const char usage[] =
 	"\n"
 	"commands:\n"
 	"  run [OPTIONS] SCENARIO|DIR...   run scenarios and report (pamusim run --help)\n"
+	"  audit --soc NAME [OPTIONS] [SCENARIO]  MSI-bank isolation audit (pamusim audit --help)\n"
 	"  list socs       SoC presets (socs/*.yaml): name, default board, revision, description\n"
 	"  list kernels    kernel variant names\n"
 	"  list scenarios [DIR...]  scenarios: name, level, SoCs, kernels, file\n"
@@ -213,6 +225,13 @@ static int collect(const char *path, int depth)
 
 /* ------------------------------------------------------------------ run */
 
+/* What a run's child shares with the supervisor while it runs, so that a run the watchdog or a signal
+ * ends keeps the findings it had raised and names the step it was in. */
+struct job_shared {
+	volatile int progress;
+	struct hx_result r;
+};
+
 struct job {
 	const struct hx_scenario *sc;
 	struct hx_target t;
@@ -222,6 +241,7 @@ struct job {
 	FILE *res;			/* result record from the child */
 	FILE *trace;			/* the child's trace */
 	struct timespec start;
+	struct job_shared *sh;		/* shared with the child: the step it runs and its result so far */
 };
 
 struct run_opts {
@@ -241,14 +261,25 @@ static bool names_has(char (*names)[32], unsigned int n, const char *name)
 	return false;
 }
 
-static bool kernel_known(const char *k)
+/* Is k in the NULL-terminated list? */
+static bool in_list(const char *const *list, const char *k)
 {
 	unsigned int i;
 
-	for (i = 0; kernel_names[i]; i++)
-		if (!strcmp(kernel_names[i], k))
+	for (i = 0; list[i]; i++)
+		if (!strcmp(list[i], k))
 			return true;
 	return false;
+}
+
+static bool kernel_unbuilt_name(const char *k)
+{
+	return in_list(kernel_unbuilt, k);
+}
+
+static bool kernel_known(const char *k)
+{
+	return in_list(kernel_names, k) || kernel_unbuilt_name(k);
 }
 
 struct dtb_cache {
@@ -298,12 +329,15 @@ static void selftest_hooks(const struct hx_scenario *sc)
 static void child_run(struct job *j, const struct run_opts *ro)
 {
 	struct hx_run_opts o = { .has_seed = ro->has_seed, .seed = ro->seed, .trace = j->trace,
-				 .break_on_finding = ro->brk };
+				 .break_on_finding = ro->brk, .progress = j->sh ? &j->sh->progress : NULL };
+	struct hx_result *r = j->sh && !ro->brk ? &j->sh->r : &j->r;
 
 	if (!ro->brk)
 		selftest_hooks(j->sc);
 
-	hx_run(j->sc, &j->t, &o, &j->r);
+	hx_run(j->sc, &j->t, &o, r);
+	if (r != &j->r)
+		j->r = *r;
 }
 
 static int start_job(struct job *j, const struct run_opts *ro)
@@ -313,6 +347,15 @@ static int start_job(struct job *j, const struct run_opts *ro)
 	if (!j->res || (ro->trace && !(j->trace = tmpfile()))) {
 		fprintf(stderr, "pamusim run: cannot create a temporary file: %s\n", strerror(errno));
 		return -1;
+	}
+	if (!j->sh) {
+		void *pg = mmap(NULL, sizeof(*j->sh), PROT_READ | PROT_WRITE, MAP_SHARED | MAP_ANONYMOUS, -1, 0);
+
+		j->sh = pg == MAP_FAILED ? NULL : pg;
+	}
+	if (j->sh) {
+		j->sh->progress = 0;
+		memset(&j->sh->r, 0, sizeof(j->sh->r));
 	}
 	clock_gettime(CLOCK_MONOTONIC, &j->start);
 	j->pid = fork();
@@ -338,7 +381,47 @@ static void prefill(struct job *j, const struct run_opts *ro)
 	snprintf(j->r.file, sizeof(j->r.file), "%s", j->sc->file);
 	snprintf(j->r.soc, sizeof(j->r.soc), "%s", j->t.preset->name);
 	snprintf(j->r.kernel, sizeof(j->r.kernel), "%s", j->t.kernel);
+	snprintf(j->r.clause, sizeof(j->r.clause), "%s", j->sc->clause);
+	j->r.contract_negative = j->sc->contract_negative;
 	j->r.seed = ro->has_seed ? ro->seed : j->sc->seed;
+}
+
+/* A run the watchdog ended: a hang at the step it was in; a conformance step (vfio with clause:) that
+ * never returns also breaks its clause (docs/windowed-iommu-contract.md). */
+static void add_hang(struct job *j, unsigned int wd)
+{
+	int step = j->sh ? j->sh->progress : 0;
+	const struct hx_step *st = step > 0 && (unsigned int)step <= j->sc->nsteps ? &j->sc->steps[step - 1] : NULL;
+
+	if (st)
+		hx_result_add(&j->r, "hang", step, "", -1, false, 0, 0,
+			      "the run exceeded the host watchdog (%u s) in step %d (line %u) and was ended", wd, step,
+			      st->line);
+	else
+		hx_result_add(&j->r, "hang", 0, "", -1, false, 0, 0,
+			      "the run exceeded the host watchdog (%u s) and was ended", wd);
+	if (st && st->vfio && st->vfio->clause[0])
+		hx_result_add(&j->r, "contract-violation", step, "", -1, false, 0, 0,
+			      "clause %s: expected the call to return, got no return within %u s (trace step %d)",
+			      st->vfio->clause, wd, step);
+}
+
+/* The findings a run raised before it was ended (the child's result so far; the run's own record never
+ * came back), kept in front of the supervisor's hang or crash finding. */
+static void keep_partial(struct job *j)
+{
+	const struct hx_result *p = j->sh ? &j->sh->r : NULL;
+	unsigned int i;
+
+	if (!p || strcmp(p->name, j->r.name))
+		return;
+	for (i = 0; i < p->nfindings && i < HX_MAX_FINDINGS; i++)
+		j->r.findings[j->r.nfindings++] = p->findings[i];
+	j->r.findings_total = p->findings_total > j->r.nfindings ? p->findings_total : j->r.nfindings;
+	for (i = 0; i < p->nunmet && i < HX_MAX_UNMET; i++)
+		snprintf(j->r.unmet[j->r.nunmet++], sizeof(j->r.unmet[0]), "%s", p->unmet[i]);
+	j->r.counters = p->counters;
+	snprintf(j->r.kernel_version, sizeof(j->r.kernel_version), "%s", p->kernel_version);
 }
 
 static void finish_job(struct job *j, int status, bool timed_out, const struct run_opts *ro, unsigned int wd)
@@ -353,9 +436,9 @@ static void finish_job(struct job *j, int status, bool timed_out, const struct r
 	}
 	if (!got) {
 		prefill(j, ro);
+		keep_partial(j);
 		if (timed_out)
-			hx_result_add(&j->r, "hang", 0, "", -1, false, 0, 0,
-				      "the run exceeded the host watchdog (%u s) and was ended", wd);
+			add_hang(j, wd);
 		else if (WIFSIGNALED(status))
 			hx_result_add(&j->r, "driver-crash", 0, "", -1, false, 0, 0,
 				      "the run was killed by signal %d (%s); the crash was contained to this run",
@@ -363,9 +446,10 @@ static void finish_job(struct job *j, int status, bool timed_out, const struct r
 		else
 			hx_result_add(&j->r, "driver-crash", 0, "", -1, false, 0, 0,
 				      "the run process ended with status %d before reporting", WEXITSTATUS(status));
+		/* judged like any run: a hang or crash fails it unless it is known (a backend's known breach of a
+		 * contract clause) or the scenario expects it */
 		j->r.status = HX_FAIL;
 		hx_result_judge(j->sc, &j->r);
-		j->r.status = HX_FAIL;
 		j->r.wall_ms = (double)(now.tv_sec - j->start.tv_sec) * 1e3 +
 			       (double)(now.tv_nsec - j->start.tv_nsec) / 1e6;
 	}
@@ -374,12 +458,20 @@ static void finish_job(struct job *j, int status, bool timed_out, const struct r
 	j->pid = 0;
 }
 
+/* The host watchdog of a run: PAMUSIM_WATCHDOG when set, else the scenario's watchdog:, else 60 s. */
+static unsigned int job_wd(const struct job *j, unsigned int wd, bool env_wd)
+{
+	return !env_wd && j->sc->watchdog_s ? j->sc->watchdog_s : wd;
+}
+
 static int run_jobs(struct job *jobs, unsigned int n, const struct run_opts *ro)
 {
 	unsigned int next = 0, running = 0, i, wd = DEFAULT_WATCHDOG_S;
 	const char *w = getenv("PAMUSIM_WATCHDOG");
 
-	if (w && atoi(w) > 0)
+	bool env_wd = w && atoi(w) > 0;
+
+	if (env_wd)
 		wd = (unsigned int)atoi(w);
 	if (ro->brk) {
 		for (i = 0; i < n; i++) {
@@ -418,10 +510,10 @@ static int run_jobs(struct job *jobs, unsigned int n, const struct run_opts *ro)
 				continue;
 			}
 			clock_gettime(CLOCK_MONOTONIC, &now);
-			if (now.tv_sec - jobs[i].start.tv_sec > (time_t)wd) {
+			if (now.tv_sec - jobs[i].start.tv_sec >= (time_t)job_wd(&jobs[i], wd, env_wd)) {
 				kill(jobs[i].pid, SIGKILL);
 				waitpid(jobs[i].pid, &status, 0);
-				finish_job(&jobs[i], status, true, ro, wd);
+				finish_job(&jobs[i], status, true, ro, job_wd(&jobs[i], wd, env_wd));
 				running--;
 			}
 		}
@@ -432,6 +524,7 @@ static int run_jobs(struct job *jobs, unsigned int n, const struct run_opts *ro)
 
 /* What cmd_run allocates, released at exit on every path (atexit, so ASan sees no leak). */
 static struct job *g_jobs;
+static unsigned int g_njobs;
 static struct hx_scenario *g_scs;
 
 static void release_all(void)
@@ -442,7 +535,11 @@ static void release_all(void)
 		for (i = 0; i < nfiles; i++)
 			hx_scenario_free(&g_scs[i]);
 	free(g_scs);
+	for (i = 0; g_jobs && i < g_njobs; i++)
+		if (g_jobs[i].sh)
+			munmap(g_jobs[i].sh, sizeof(*g_jobs[i].sh));
 	free(g_jobs);
+	g_njobs = 0;
 	for (i = 0; i < nfiles; i++)
 		free(files[i]);
 	for (i = 0; i < MAX_PRESETS; i++)
@@ -462,7 +559,7 @@ static int cmd_run(int argc, char **argv)
 	struct run_opts ro = { .jobs = 1 };
 	struct hx_scenario *scs;
 	struct job *jobs = NULL;
-	unsigned int njobs = 0, cap = 0, i, s, k;
+	unsigned int njobs = 0, cap = 0, i, s, k, unbuilt_skips = 0;
 	int pi_fixed = -1, rc, rev_fixed = -1, argi;
 	struct hx_summary sum;
 
@@ -655,6 +752,7 @@ static int cmd_run(int argc, char **argv)
 					jobs = g_jobs = j;
 				}
 				j = &jobs[njobs++];
+				g_njobs = njobs;
 				memset(j, 0, sizeof(*j));
 				j->sc = sc;
 				pi = pi_fixed >= 0 ? pi_fixed :
@@ -675,6 +773,13 @@ static int cmd_run(int argc, char **argv)
 					j->r.status = HX_SKIPPED;
 					snprintf(j->r.error, sizeof(j->r.error), "the scenario is not for %s / %s",
 						 presets[pi].name, j->t.kernel);
+				} else if (kernel_unbuilt_name(j->t.kernel)) {
+					j->skipped = true;
+					unbuilt_skips++;
+					prefill(j, &ro);
+					j->r.status = HX_SKIPPED;
+					snprintf(j->r.error, sizeof(j->r.error), "kernel variant %s is not built: %.240s",
+						 j->t.kernel, HX_KERNEL_UNBUILT_WHY);
 				}
 			}
 		}
@@ -692,6 +797,12 @@ static int cmd_run(int argc, char **argv)
 	}
 	for (i = 0; i < njobs && jobs[i].skipped; i++)
 		;
+	if (i == njobs && unbuilt_skips) {
+		/* nothing to run because a variant is not built here: skipped, say why (not a usage error) */
+		for (i = 0; i < njobs; i++)
+			printf("%s[%s,%s] skipped: %s\n", jobs[i].r.name, jobs[i].r.soc, jobs[i].t.kernel, jobs[i].r.error);
+		return 0;
+	}
 	if (i == njobs) {
 		hx_report_text(stdout, jobs ? &jobs[0].r : NULL, 0);
 		fprintf(stderr, "pamusim run: no scenario matched the SoC / kernel asked for (all %u skipped)\n", njobs);
@@ -833,6 +944,137 @@ static int list_scenarios(int argc, char **argv)
 	return 0;
 }
 
+static const char audit_usage[] =
+	"usage: pamusim audit --soc NAME [--rev REV] [--json FILE] [SCENARIO]\n"
+	"\n"
+	"MSI-bank isolation audit (docs/audit.md). For each MSI bank of the SoC: the MSIIR its MSIs are aimed\n"
+	"at, the 4 KiB page an IOMMU maps for it, and which banks' index registers that page reaches. With a\n"
+	"SCENARIO (VFIO steps), it is run on the SoC and each container's mapped MSI banks get a verdict:\n"
+	"isolated, or not and why (a page reaching banks it did not map, a bank two containers reach, a page\n"
+	"holding other MPIC registers).\n"
+	"\n"
+	"  --soc NAME    SoC preset (pamusim list socs)\n"
+	"  --rev REV     SoC revision (default: the preset's)\n"
+	"  --kernel NAME with SCENARIO: the kernel variant (default: the scenario's first)\n"
+	"  --json FILE   the audit as JSON (docs/audit.md)\n"
+	"\n"
+	"exit status: 0 everything isolated, 1 not isolated, 2 bad input or usage.\n";
+
+static int audit_scenario(const char *file, const char *kernel, const struct hx_target *t, struct soc *s,
+			  struct hx_audit *a);
+
+static int cmd_audit(int argc, char **argv)
+{
+	const char *soc = NULL, *rev = NULL, *json = NULL, *scenario = NULL, *kernel = NULL;
+	struct hx_target t = { 0 };
+	struct soc_cfg cfg = { 0 };
+	struct soc_error se;
+	struct soc *s = NULL;
+	struct hx_audit *a;
+	int argi, pi, rc;
+
+	for (argi = 0; argi < argc; argi++) {
+		const char *o = argv[argi];
+
+		if (!strcmp(o, "--help") || !strcmp(o, "-h")) {
+			fputs(audit_usage, stdout);
+			return 0;
+		}
+		if (!strcmp(o, "--soc") || !strcmp(o, "--rev") || !strcmp(o, "--json") || !strcmp(o, "--kernel")) {
+			if (argi + 1 >= argc) {
+				fprintf(stderr, "pamusim audit: %s needs a value (pamusim audit --help)\n", o);
+				return 2;
+			}
+			*(!strcmp(o, "--soc") ? &soc : !strcmp(o, "--rev") ? &rev : !strcmp(o, "--json") ? &json :
+			  &kernel) = argv[++argi];
+			continue;
+		}
+		if (o[0] == '-' && o[1]) {
+			fprintf(stderr, "pamusim audit: unknown option '%s' (pamusim audit --help)\n", o);
+			return 2;
+		}
+		if (scenario) {
+			fprintf(stderr, "pamusim audit: one scenario at most, found \"%s\" and \"%s\"\n", scenario, o);
+			return 2;
+		}
+		scenario = o;
+	}
+	if (!soc) {
+		fprintf(stderr, "pamusim audit: --soc NAME is required (pamusim list socs)\n");
+		return 2;
+	}
+	if (kernel && !scenario) {
+		fprintf(stderr, "pamusim audit: --kernel goes with a SCENARIO\n");
+		return 2;
+	}
+	if (kernel && !kernel_known(kernel)) {
+		fprintf(stderr, "pamusim audit: --kernel: expected a variant of pamusim list kernels, found \"%s\"\n",
+			kernel);
+		return 2;
+	}
+	if ((rc = load_presets("audit")))
+		return rc;
+	pi = soc_preset_find(presets, npresets, soc);
+	if (pi < 0) {
+		fprintf(stderr, "pamusim audit: --soc: expected a preset of pamusim list socs, found \"%s\"\n", soc);
+		return 2;
+	}
+	t.rev = presets[pi].default_rev;
+	if (rev) {
+		int r = soc_preset_find_rev(&presets[pi], rev);
+
+		if (r < 0) {
+			fprintf(stderr, "pamusim audit: --rev: expected a revision of %s, found \"%s\"\n",
+				presets[pi].name, rev);
+			return 2;
+		}
+		t.rev = (unsigned int)r;
+	}
+	if ((rc = preset_dtb(pi, NULL, &t)))
+		return rc;
+	cfg.preset = t.preset;
+	cfg.rev = t.rev;
+	cfg.dtb = t.dtb;
+	cfg.dtb_size = t.dtb_size;
+	cfg.dtb_name = t.dtb_name;
+	if (soc_create(&cfg, &s, &se) != SOC_OK) {
+		fprintf(stderr, "pamusim audit: %s\n", se.msg);
+		return 2;
+	}
+	a = calloc(1, sizeof(*a));
+	if (!a) {
+		soc_destroy(s);
+		return 2;
+	}
+	hx_audit_soc(s, presets[pi].name, a);
+	rc = scenario ? audit_scenario(scenario, kernel, &t, s, a) : 0;
+	if (rc != 2) {
+		bool incomplete = rc == 1;
+
+		hx_audit_judge(a);
+		if (incomplete)
+			a->isolated = false;
+		else
+			hx_audit_print(stdout, a);
+		if (json) {
+			FILE *f = fopen(json, "w");
+
+			if (!f) {
+				fprintf(stderr, "pamusim audit: %s: cannot write: %s\n", json, strerror(errno));
+				rc = 2;
+			} else {
+				hx_audit_json(f, a);
+				fclose(f);
+			}
+		}
+		if (rc != 2)
+			rc = a->isolated ? 0 : 1;
+	}
+	free(a);
+	soc_destroy(s);
+	return rc;
+}
+
 static int cmd_list(int argc, char **argv)
 {
 	if (argc < 1 || !strcmp(argv[0], "--help") || !strcmp(argv[0], "-h")) {
@@ -868,12 +1110,109 @@ static int cmd_list(int argc, char **argv)
 				printf("%-10s not built (linux-level runs are errors; bare-level runs only name it)\n",
 				       kernel_names[i]);
 		}
+		for (i = 0; kernel_unbuilt[i]; i++)
+			printf("%-10s not built: %s (its runs are skipped)\n", kernel_unbuilt[i], HX_KERNEL_UNBUILT_WHY);
 		return 0;
 	}
 	if (!strcmp(argv[0], "scenarios"))
 		return list_scenarios(argc - 1, argv + 1);
 	fprintf(stderr, "pamusim list: unknown list '%s': expected socs, kernels or scenarios\n", argv[0]);
 	return 2;
+}
+
+/* Run the scenario on the audited SoC in a child (a driver crash or hang cannot take the audit with it)
+ * and feed every MSI-bank map its containers made, and every container it opened, to the audit. */
+static int audit_scenario(const char *file, const char *kernel, const struct hx_target *t, struct soc *s,
+			  struct hx_audit *a)
+{
+	struct hx_scenario sc;
+	struct hx_target rt = *t;
+	struct hx_error err;
+	struct hx_run_opts o = { 0 };
+	struct hx_result *r;
+	unsigned int i, wd = DEFAULT_WATCHDOG_S, waited = 0;
+	const char *w = getenv("PAMUSIM_WATCHDOG");
+	int status = 0, rc = 0;
+	pid_t pid;
+
+	if (!hx_scenario_load(file, &sc, &err)) {
+		fprintf(stderr, "%s\n", err.msg);
+		return 2;
+	}
+	rt.kernel = kernel ? kernel : sc.kernels_any || !sc.nkernels ? HX_DEFAULT_KERNEL : sc.kernels[0];
+	if (!sc.socs_any) {
+		bool found = false;
+
+		for (i = 0; i < sc.nsocs; i++)
+			found |= !strcmp(sc.socs[i], t->preset->name);
+		if (!found) {
+			fprintf(stderr, "pamusim audit: %s: the scenario is not for SoC %s (its socs: list)\n", file,
+				t->preset->name);
+			hx_scenario_free(&sc);
+			return 2;
+		}
+	}
+	if (!kernel_known(rt.kernel) || !hx_run_check(&sc, &rt, &err)) {
+		if (!kernel_known(rt.kernel))
+			fprintf(stderr, "pamusim audit: %s: kernel %s is not a variant of this build (pamusim list kernels)\n",
+				file, rt.kernel);
+		else
+			fprintf(stderr, "%s\n", err.msg);
+		hx_scenario_free(&sc);
+		return 2;
+	}
+	if (w && atoi(w) > 0)
+		wd = (unsigned int)atoi(w);
+	else if (sc.watchdog_s)
+		wd = sc.watchdog_s;
+	r = mmap(NULL, sizeof(*r), PROT_READ | PROT_WRITE, MAP_SHARED | MAP_ANONYMOUS, -1, 0);
+	if (r == MAP_FAILED) {
+		hx_scenario_free(&sc);
+		return 2;
+	}
+	memset(r, 0, sizeof(*r));
+	fflush(NULL);
+	pid = fork();
+	if (pid == 0) {
+		hx_run(&sc, &rt, &o, r);
+		_exit(0);
+	}
+	while (pid > 0 && waitpid(pid, &status, WNOHANG) == 0) {
+		if (waited++ >= wd * 100u) {
+			kill(pid, SIGKILL);
+			waitpid(pid, &status, 0);
+			break;
+		}
+		poll(NULL, 0, 10);
+	}
+	snprintf(a->scenario, sizeof(a->scenario), "%s", sc.name);
+	a->has_scenario = true;
+	if (pid < 0 || !WIFEXITED(status) || WEXITSTATUS(status)) {
+		printf("pamusim audit: the scenario's run on %s/%s did not complete (%s); the maps it made before "
+		       "are audited, and the verdict cannot be isolated\n", t->preset->name, rt.kernel,
+		       pid < 0 ? "fork failed" : WIFSIGNALED(status) ? strsignal(WTERMSIG(status)) : "exit status");
+		rc = 1;
+	} else if (r->status == HX_ERROR || r->status == HX_SKIPPED) {
+		fprintf(stderr, "pamusim audit: %s on %s/%s: %s: %s\n", file, t->preset->name, rt.kernel,
+			hx_status_name(r->status), r->error);
+		rc = 2;
+	} else if (r->status == HX_FAIL) {
+		printf("pamusim audit: note: the scenario's run failed its own expectations (pamusim run shows why)\n");
+	}
+	for (i = 0; rc != 2 && i < r->nvfio_containers && i < 8; i++)
+		hx_audit_add_container(a, r->vfio_containers[i]);
+	for (i = 0; rc != 2 && i < r->nvfio_maps && i < HX_MAX_VFIO_MAPS; i++)
+		if (hx_audit_add_map(a, s, r->vfio_maps[i].container, r->vfio_maps[i].bank, r->vfio_maps[i].page) < 0)
+			printf("pamusim audit: container %s mapped bank %u at page 0x%llx: outside the MPIC's MSI "
+			       "banks, not audited\n", r->vfio_maps[i].container, r->vfio_maps[i].bank,
+			       (unsigned long long)r->vfio_maps[i].page);
+	munmap(r, sizeof(*r));
+	hx_scenario_free(&sc);
+	if (rc == 1) {
+		hx_audit_judge(a);
+		hx_audit_print(stdout, a);
+	}
+	return rc;
 }
 
 int main(int argc, char **argv)
@@ -891,7 +1230,9 @@ int main(int argc, char **argv)
 		return cmd_list(argc - 2, argv + 2);
 	if (!strcmp(argv[1], "run"))
 		return cmd_run(argc - 2, argv + 2);
-	if (!strcmp(argv[1], "campaign") || !strcmp(argv[1], "audit") || !strcmp(argv[1], "merge") ||
+	if (!strcmp(argv[1], "audit"))
+		return cmd_audit(argc - 2, argv + 2);
+	if (!strcmp(argv[1], "campaign") || !strcmp(argv[1], "merge") ||
 	    !strcmp(argv[1], "plot") || !strcmp(argv[1], "coverage")) {
 		if (argc > 2 && (!strcmp(argv[2], "--help") || !strcmp(argv[2], "-h"))) {
 			printf("usage: pamusim %s ...: not available yet in this version (its issue has not landed)\n",

@@ -53,6 +53,9 @@ const char *ks_short_file(const char *file)
 	p = strstr(file, "ks_tree/");
 	if (p)
 		return p + strlen("ks_tree/");
+	p = strstr(file, "ks_vfio/");	/* the VFIO-PAMU backend: drivers/vfio/vfio_iommu_fsl_pamu.c */
+	if (p)
+		return p + strlen("ks_vfio/");
 	p = strrchr(file, '/');
 	return p ? p + 1 : file;
 }
@@ -425,7 +428,7 @@ static enum ks_status ks_boot(const struct ks_host *host)
 	ks.host = *host;
 	ks.dead = false;
 	KS_ENTER(jb);
-	if (ks_mem_init() || ks_io_init() || ks_irq_init()) {
+	if (ks_mem_init() || ks_io_init() || ks_irq_init() || ks_mm_init()) {
 		leave("boot");
 		return KS_NO_MEMORY;
 	}
@@ -454,6 +457,17 @@ static enum ks_status ks_shutdown(void)
 {
 	if (!ks.booted)
 		return KS_OK;
+	if (!ks.dead) {
+		/* the process exits: its VFIO containers are closed (a BUG in a backend's release ends here) */
+		jmp_buf jb;
+
+		if (!setjmp(jb)) {
+			ks.jb = &jb;
+			ks_vfio_release_all();
+			ks_mm_report();
+		}
+		leave("shutdown");
+	}
 	ks_mem_report();
 	ks_of_report();
 	ks_pci_release();
@@ -462,6 +476,8 @@ static enum ks_status ks_shutdown(void)
 	ks_irq_release();
 	ks_of_release();
 	ks_io_release();
+	ks_vfio_release();
+	ks_mm_release();
 	ks_mem_release();
 	plant_lock.held = 0;	/* the planted held lock (ks_api.plant) ends with the run */
 	ks.booted = false;
@@ -601,6 +617,89 @@ static enum ks_status api_window_disable(int id, uint32_t wnd, int *err)
 	KS_CALL("iommu_window_disable", ks_iommu_window_disable(id, wnd));
 }
 
+/* ABI 8: VFIO; the work queue runs after each call (a defined point, docs/vfio.md) */
+static int vfio_done(int rc)
+{
+	ks_mm_run_work();
+	return rc;
+}
+
+static int vfio_open_into(uint32_t type, int *container)
+{
+	int id = -1, rc = ks_vfio_open(type, &id);
+
+	if (container)
+		*container = id;
+	return vfio_done(rc);
+}
+
+static enum ks_status api_vfio_open(uint32_t type, int *container, int *err)
+{
+	KS_CALL("vfio_open", vfio_open_into(type, container));
+}
+static enum ks_status api_vfio_add_group(int c, const char *dev, int *err)
+{
+	KS_CALL("vfio_add_group", vfio_done(ks_vfio_add_group(c, dev)));
+}
+static enum ks_status api_vfio_remove_group(int c, const char *dev, int *err)
+{
+	KS_CALL("vfio_remove_group", vfio_done(ks_vfio_remove_group(c, dev)));
+}
+static enum ks_status api_vfio_close(int c, int *err) { KS_CALL("vfio_close", vfio_done(ks_vfio_close(c))); }
+
+static enum ks_status api_vfio_ioctl(int c, struct ks_vfio_req *req, long *ret)
+{
+	jmp_buf jb;
+	int rc;
+	long r = 0;
+
+	KS_ENTER(jb);
+	rc = vfio_done(ks_vfio_ioctl(c, req, &r));
+	leave("vfio_ioctl");
+	if (ret)
+		*ret = rc ? rc : r;
+	return KS_OK;
+}
+
+static int user_alloc_into(uint64_t size, bool contiguous, uint64_t align, uint64_t *va)
+{
+	u64 v = 0;
+	int rc = ks_mm_user_alloc(size, contiguous, align, &v);
+
+	if (va)
+		*va = v;
+	return rc;
+}
+
+static enum ks_status api_vfio_user_alloc(uint64_t size, bool contiguous, uint64_t align, uint64_t *va, int *err)
+{
+	KS_CALL("vfio_user_alloc", user_alloc_into(size, contiguous, align, va));
+}
+static enum ks_status api_vfio_user_phys(uint64_t va, uint64_t *phys, int *err)
+{
+	KS_CALL("vfio_user_phys", ks_mm_user_phys(va, phys));
+}
+static enum ks_status api_vfio_msi_region(unsigned int i, uint64_t *addr, uint64_t *size, int *err)
+{
+	KS_CALL("vfio_msi_region", ks_vfio_msi_region(i, addr, size));
+}
+static int api_vfio_msi_region_count(void)
+{
+	jmp_buf jb;
+	int n;
+
+	if (ks.dead)
+		return -1;
+	if (setjmp(jb)) {
+		ks.jb = NULL;
+		return -1;
+	}
+	ks.jb = &jb;
+	n = ks_vfio_msi_region_count();
+	leave("vfio_msi_region_count");
+	return n;
+}
+
 static unsigned int api_finding_count(void) { return finding_count; }
 static const struct ks_finding *api_finding(unsigned int i) { return i < finding_count ? &findings[i] : NULL; }
 static void api_clear_findings(void) { finding_count = 0; }
@@ -650,6 +749,18 @@ static const struct ks_api api = {
 	.iommu_capable = api_capable,
 	.driver_unbind = api_driver_unbind,
 	.plant = api_plant,
+	.vfio_backend = ks_vfio_backend,
+	.vfio_open = api_vfio_open,
+	.vfio_add_group = api_vfio_add_group,
+	.vfio_remove_group = api_vfio_remove_group,
+	.vfio_close = api_vfio_close,
+	.vfio_ioctl = api_vfio_ioctl,
+	.vfio_user_alloc = api_vfio_user_alloc,
+	.vfio_user_phys = api_vfio_user_phys,
+	.vfio_mm_stats = ks_mm_stats,
+	.vfio_mm_set_limits = ks_mm_set_limits,
+	.vfio_msi_region_count = api_vfio_msi_region_count,
+	.vfio_msi_region = api_vfio_msi_region,
 };
 
 KS_EXPORT const struct ks_api *ks_get_api(void)

@@ -57,6 +57,11 @@ static bool is_cookie(const volatile void *p, u64 *pa)
 	return true;
 }
 
+bool ks_io_cookie_to_pa(const volatile void *p, u64 *pa)
+{
+	return is_cookie(p, pa);
+}
+
 void __iomem *ks_ioremap(phys_addr_t pa, size_t size, const char *file, const char *func, int line)
 {
 	void *p;

@@ -17,6 +17,7 @@ struct iommu_group {
 	int id;
 	int refs;
 	int ndev;			/* devices in the group (5.10's attach wants exactly one) */
+	struct device *devs[8];		/* the first 8 of them (iommu_attach_group walks them) */
 	struct iommu_domain *domain;
 	struct list_head link;
 };
@@ -98,6 +99,8 @@ int iommu_group_add_device(struct iommu_group *group, struct device *dev)
 {
 	dev->iommu_group = group;
 	group->refs++;
+	if (group->ndev < 8)
+		group->devs[group->ndev] = dev;
 	group->ndev++;
 	return 0;
 }
@@ -105,8 +108,17 @@ int iommu_group_add_device(struct iommu_group *group, struct device *dev)
 void iommu_group_remove_device(struct device *dev)
 {
 	if (dev->iommu_group) {
-		dev->iommu_group->refs--;
-		dev->iommu_group->ndev--;
+		struct iommu_group *g = dev->iommu_group;
+		int i;
+
+		for (i = 0; i < 8 && i < g->ndev; i++)
+			if (g->devs[i] == dev) {
+				memmove(&g->devs[i], &g->devs[i + 1], (size_t)(7 - i) * sizeof(g->devs[0]));
+				g->devs[7] = NULL;
+				break;
+			}
+		g->refs--;
+		g->ndev--;
 	}
 	dev->iommu_group = NULL;
 }
@@ -527,6 +539,141 @@ int ks_iommu_capable(const char *path, int cap, bool *result)
 #endif
 	return 0;
 }
+
+/* The group of a device (tree path or "pci:<n>"), probing it first as the core has by then (VFIO). */
+struct iommu_group *ks_iommu_dev_group(const char *path, int *err)
+{
+	const struct iommu_ops *ops = pamu_ops();
+	struct device *dev = find_dev(path);
+	int ret;
+
+	*err = 0;
+	if (!dev) {
+		*err = -ENODEV;
+		return NULL;
+	}
+	if (!ops) {
+		*err = -ENODEV;
+		return NULL;
+	}
+	ret = probe_dev(ops, dev);
+	if (ret || !dev->iommu_group) {
+		*err = ret ? ret : -ENODEV;
+		return NULL;
+	}
+	return dev->iommu_group;
+}
+
+int ks_iommu_group_id(const struct iommu_group *g)
+{
+	return g ? g->id : -1;
+}
+
+#if !KS_V(5, 11)
+/* ------------------------------------------------------------ 5.10's core API as kernel code calls it
+ * (the VFIO-PAMU backend): iommu_present, iommu_domain_alloc(bus), attach/detach of a group, iova_to_phys,
+ * the attributes and windows. Same checks as the host entry points above. */
+
+bool iommu_present(struct bus_type *bus)
+{
+	return pamu_ops() != NULL;
+}
+
+struct iommu_domain *iommu_domain_alloc(struct bus_type *bus)
+{
+	int id = ks_iommu_domain_alloc();
+
+	return id < 0 ? NULL : domains[id];
+}
+
+static int dom_id(struct iommu_domain *d)
+{
+	int id;
+
+	for (id = 0; id < KS_MAX_DOMAINS; id++)
+		if (d && domains[id] == d)
+			return id;
+	return -1;
+}
+
+void iommu_domain_free(struct iommu_domain *domain)
+{
+	int id = dom_id(domain);
+
+	if (id < 0) {
+		ks_finding(KS_FINDING_MISUSE, NULL, __func__, 0, "iommu_domain_free of an unknown domain");
+		return;
+	}
+	/* the kernel's iommu_domain_free does not check attachments: it frees */
+	domain->ops->domain_free(domain);
+	domains[id] = NULL;
+}
+
+/* 5.10's __iommu_attach_group: a group with a default domain in use elsewhere is -EBUSY; then every
+ * device of the group is attached (the first error ends it). */
+int iommu_attach_group(struct iommu_domain *domain, struct iommu_group *group)
+{
+	int i, ret;
+
+	if (!domain || !group)
+		return -EINVAL;
+	if (!domain->ops->attach_dev)
+		return -ENODEV;
+	for (i = 0; i < group->ndev && i < 8; i++) {
+		ret = domain->ops->attach_dev(domain, group->devs[i]);
+		if (ret)
+			return ret;
+	}
+	group->domain = domain;
+	return 0;
+}
+
+void iommu_detach_group(struct iommu_domain *domain, struct iommu_group *group)
+{
+	int i;
+
+	if (!domain || !group)
+		return;
+	if (group->domain != domain) {
+		ks_finding(KS_FINDING_WARN, NULL, __func__, 0, "iommu_detach_group of a group not attached to the domain");
+		return;
+	}
+	for (i = 0; i < group->ndev && i < 8; i++)
+		if (domain->ops->detach_dev)
+			domain->ops->detach_dev(domain, group->devs[i]);
+	group->domain = NULL;
+}
+
+phys_addr_t iommu_iova_to_phys(struct iommu_domain *domain, dma_addr_t iova)
+{
+	if (!domain || !domain->ops->iova_to_phys)
+		return 0;
+	return domain->ops->iova_to_phys(domain, iova);
+}
+
+int iommu_domain_set_attr(struct iommu_domain *domain, enum iommu_attr attr, void *data)
+{
+	return set_attr(domain, attr, data);
+}
+
+int iommu_domain_get_attr(struct iommu_domain *domain, enum iommu_attr attr, void *data)
+{
+	return get_attr(domain, attr, data);
+}
+
+int iommu_domain_window_enable(struct iommu_domain *domain, u32 wnd_nr, phys_addr_t paddr, u64 size, int prot)
+{
+	if (!domain->ops->domain_window_enable)
+		return -ENODEV;
+	return domain->ops->domain_window_enable(domain, wnd_nr, paddr, size, prot);
+}
+
+void iommu_domain_window_disable(struct iommu_domain *domain, u32 wnd_nr)
+{
+	if (domain->ops->domain_window_disable)
+		domain->ops->domain_window_disable(domain, wnd_nr);
+}
+#endif
 
 static void domains_release(void)
 {

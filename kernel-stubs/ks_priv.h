@@ -54,6 +54,7 @@ bool ks_mem_in_arena(const void *p, size_t len);
 int ks_io_init(void);
 void ks_io_release(void);
 void *ks_io_cookie(u64 pa);
+bool ks_io_cookie_to_pa(const volatile void *p, u64 *pa);
 
 int ks_of_init(const void *fdt, size_t size);
 void ks_of_checkpoint(void);
@@ -85,6 +86,30 @@ int ks_iommu_get_attr(int id, int attr, struct ks_iommu_attr_val *v);
 int ks_iommu_window_enable(int id, uint32_t wnd, uint64_t paddr, uint64_t size, int prot);
 int ks_iommu_window_disable(int id, uint32_t wnd);
 int ks_iommu_capable(const char *path, int cap, bool *result);
+
+struct iommu_group *ks_iommu_dev_group(const char *path, int *err);
+int ks_iommu_group_id(const struct iommu_group *g);
+
+/* VFIO (ks_vfio.c) and the simulated user process (ks_mm.c): docs/vfio.md */
+const char *ks_vfio_backend(void);
+void ks_vfio_release(void);
+void ks_vfio_release_all(void);
+int ks_vfio_open(u32 type, int *id);
+int ks_vfio_add_group(int id, const char *dev);
+int ks_vfio_remove_group(int id, const char *dev);
+int ks_vfio_close(int id);
+int ks_vfio_ioctl(int id, struct ks_vfio_req *r, long *ret);
+int ks_vfio_msi_region(unsigned int i, uint64_t *addr, uint64_t *size);
+int ks_vfio_msi_region_count(void);
+int ks_mm_init(void);
+void ks_mm_report(void);
+void ks_mm_release(void);
+void ks_mm_run_work(void);
+int ks_mm_user_alloc(u64 size, bool contiguous, u64 align, u64 *va);
+int ks_mm_user_phys(u64 va, uint64_t *phys);
+int ks_mm_user_rw(u64 va, void *buf, unsigned long n, bool write);
+void ks_mm_stats(struct ks_vfio_mm *st);
+void ks_mm_set_limits(uint64_t memlock, bool cap_ipc_lock);
 
 int ks_pci_init(void);
 void ks_pci_release(void);

@@ -19,8 +19,9 @@
 extern "C" {
 #endif
 
-#define KS_ABI_VERSION 7u	/* 2: PCI/MSI entry points, 3: IOMMU entry points, 4: 5.10 windowed IOMMU API,
+#define KS_ABI_VERSION 8u	/* 2: PCI/MSI entry points, 3: IOMMU entry points, 4: 5.10 windowed IOMMU API,
 				 * 5: iommu_capable, 6: driver_unbind, 7: plant (test hook),
+				 * 8: VFIO (user pool in ks_host, vfio_* in ks_api),
 				 * appended to struct ks_api */
 
 /* IOMMU capabilities a kernel user can ask about (the kernel's enum iommu_cap, by name). */
@@ -59,6 +60,11 @@ struct ks_host {
 
 	/* Optional: every kernel log line (level 0 emerg .. 7 debug), already formatted, no newline. */
 	void (*log)(void *ctx, int level, const char *line);
+
+	/* ABI 8: simulated DRAM the simulated user process's pages come from (VFIO user memory), plain RAM
+	 * reached through ram_ptr; size 0: no user memory. Must not overlap the arena. */
+	uint64_t user_phys;
+	uint64_t user_size;
 };
 
 enum ks_finding_kind {
@@ -136,6 +142,52 @@ enum ks_plant {
 	KS_PLANT_LOCK_HELD,		/* spin_lock a stub-owned spinlock, left held until shutdown: lock */
 	KS_PLANT_WARN,			/* WARN_ON(1) in a stub function: warn */
 	KS_PLANT_BUG,			/* BUG() in a stub function: bug, the scenario ends (KS_DEAD) */
+};
+
+/* ---- ABI 8: VFIO (docs/vfio.md). A container is the VFIO core's container with an IOMMU backend set; its
+ * calls run the backend's ops exactly as the VFIO core would, their arguments built in the simulated
+ * process's memory (copy_from_user reads them there). */
+enum ks_vfio_op {
+	KS_VFIO_CHECK_EXTENSION,	/* arg: the extension (IOMMU type) */
+	KS_VFIO_MAP_DMA,		/* flags, vaddr, iova, size */
+	KS_VFIO_UNMAP_DMA,		/* flags, iova, size */
+	KS_VFIO_GET_ATTR,		/* attr; out: aperture_start/end, windows, stash_cpu/cache */
+	KS_VFIO_SET_ATTR,		/* attr and its values */
+	KS_VFIO_GET_MSI_BANK_COUNT,
+	KS_VFIO_MAP_MSI_BANK,		/* flags, bank, iova */
+	KS_VFIO_UNMAP_MSI_BANK,		/* iova */
+	KS_VFIO_OP_COUNT
+};
+
+enum ks_vfio_attr { KS_VFIO_ATTR_GEOMETRY, KS_VFIO_ATTR_WINDOWS, KS_VFIO_ATTR_STASH };
+
+#define KS_VFIO_FLAG_READ 1u	/* VFIO_DMA_MAP_FLAG_READ */
+#define KS_VFIO_FLAG_WRITE 2u	/* VFIO_DMA_MAP_FLAG_WRITE */
+#define KS_VFIO_TYPE_PAMU 20u	/* VFIO_FSL_PAMU_IOMMU of kernel-stubs/include/linux/vfio.h */
+
+struct ks_vfio_req {
+	enum ks_vfio_op op;
+	uint32_t argsz;			/* 0: the struct's own size; else this argsz (error paths) */
+	uint32_t flags;
+	uint64_t arg;			/* CHECK_EXTENSION */
+	uint64_t vaddr, iova, size;
+	enum ks_vfio_attr attr;
+	uint64_t aperture_start, aperture_end;
+	uint32_t windows, stash_cpu, stash_cache;
+	uint32_t bank;
+	bool bad_user_ptr;		/* pass an unmapped user address as the argument */
+};
+
+/* The simulated process's memory accounting. */
+struct ks_vfio_mm {
+	long locked_vm;			/* pages (signed: a backend may drive it below zero) */
+	unsigned long pinned;		/* pins held on user pages (references above the mapping's own) */
+	unsigned long mapped;		/* user pages mapped */
+	uint64_t memlock;		/* RLIMIT_MEMLOCK, bytes */
+	bool cap_ipc_lock;
+	uint64_t pool_phys, pool_size;
+	unsigned long work_run;		/* work items the queue has run */
+	bool work_pending;
 };
 
 /* The entry points of a variant. Driver code runs only inside these calls; a BUG or panic inside one
@@ -239,6 +291,25 @@ struct ks_api {
 	 * itself does the faulty thing through its real mechanisms, so the finding machinery runs for real.
 	 * KS_ERROR with -EINVAL for an unknown what. */
 	enum ks_status (*plant)(enum ks_plant what, int *err);
+
+	/* ---- ABI 8: VFIO. vfio_backend: the registered IOMMU backend's name, NULL when the variant has none
+	 * (6.1, 6.12, plain 5.10). Containers are small integers. Each call returns KS_OK or KS_ERROR with
+	 * *err = the kernel's errno; vfio_ioctl returns KS_OK with *ret = the ioctl's return (negative errno
+	 * or a count). The work queue runs after every one of these calls. */
+	const char *(*vfio_backend)(void);
+	enum ks_status (*vfio_open)(uint32_t type, int *container, int *err);	/* VFIO_SET_IOMMU */
+	enum ks_status (*vfio_add_group)(int container, const char *dev, int *err);	/* the device's group */
+	enum ks_status (*vfio_remove_group)(int container, const char *dev, int *err);
+	enum ks_status (*vfio_close)(int container, int *err);	/* detach every group, release */
+	enum ks_status (*vfio_ioctl)(int container, struct ks_vfio_req *req, long *ret);
+	/* user memory: size bytes at a fresh virtual address aligned to align (power of two >= 4096) */
+	enum ks_status (*vfio_user_alloc)(uint64_t size, bool contiguous, uint64_t align, uint64_t *vaddr, int *err);
+	enum ks_status (*vfio_user_phys)(uint64_t vaddr, uint64_t *phys, int *err);
+	void (*vfio_mm_stats)(struct ks_vfio_mm *st);
+	void (*vfio_mm_set_limits)(uint64_t memlock, bool cap_ipc_lock);
+	/* what the MSI-region API (fsl_msi_get_region) answers: the count, and region i's page */
+	int (*vfio_msi_region_count)(void);
+	enum ks_status (*vfio_msi_region)(unsigned int i, uint64_t *addr, uint64_t *size, int *err);
 };
 
 /* The one exported symbol of a variant. */

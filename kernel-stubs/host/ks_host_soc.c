@@ -76,6 +76,12 @@ int ks_host_soc_init(struct ks_host_soc *hs, struct soc *soc)
 	hs->host.pvr = rev->pvr;
 	hs->host.mpic_phys = soc_mpic_base(soc);
 	hs->host.log = hs_log;
+	/* VFIO user memory (ABI 8): the 128 MiB at DRAM base + 1 GiB when the DRAM holds it, clear of the arena */
+	if (p->dram_size >= KS_HOST_USER_OFFSET + KS_HOST_USER_SIZE &&
+	    soc_bus_dram_ptr(soc_get_bus(soc), p->dram_base + KS_HOST_USER_OFFSET, KS_HOST_USER_SIZE)) {
+		hs->host.user_phys = p->dram_base + KS_HOST_USER_OFFSET;
+		hs->host.user_size = KS_HOST_USER_SIZE;
+	}
 	return 0;
 }
 

@@ -16,6 +16,8 @@ extern "C" {
 #endif
 
 #define KS_HOST_ARENA_SIZE (64ull << 20)	/* kernel memory carved from DRAM */
+#define KS_HOST_USER_OFFSET (1ull << 30)	/* VFIO user memory: DRAM base + 1 GiB ... */
+#define KS_HOST_USER_SIZE (128ull << 20)	/* ... 128 MiB (docs/vfio.md) */
 
 struct ks_host_soc {
 	struct ks_host host;

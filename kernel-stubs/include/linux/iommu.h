@@ -161,6 +161,20 @@ struct iommu_group *generic_device_group(struct device *dev);
 struct iommu_group *pci_device_group(struct device *dev);
 struct iommu_domain *iommu_get_domain_for_dev(struct device *dev);
 
+#if !KS_V(5, 11)
+/* 5.10's core API as kernel users call it (the VFIO-PAMU backend). */
+bool iommu_present(struct bus_type *bus);
+struct iommu_domain *iommu_domain_alloc(struct bus_type *bus);
+void iommu_domain_free(struct iommu_domain *domain);
+int iommu_attach_group(struct iommu_domain *domain, struct iommu_group *group);
+void iommu_detach_group(struct iommu_domain *domain, struct iommu_group *group);
+phys_addr_t iommu_iova_to_phys(struct iommu_domain *domain, dma_addr_t iova);
+int iommu_domain_set_attr(struct iommu_domain *domain, enum iommu_attr attr, void *data);
+int iommu_domain_get_attr(struct iommu_domain *domain, enum iommu_attr attr, void *data);
+int iommu_domain_window_enable(struct iommu_domain *domain, u32 wnd_nr, phys_addr_t paddr, u64 size, int prot);
+void iommu_domain_window_disable(struct iommu_domain *domain, u32 wnd_nr);
+#endif
+
 static inline void *dev_iommu_priv_get(struct device *dev)
 {
 	return dev->iommu ? dev->iommu->priv : NULL;

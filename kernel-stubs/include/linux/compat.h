@@ -1,0 +1,3 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
+/* linux/compat.h (stub): nothing of it is used by the drivers built here (the VFIO-PAMU backend includes it). */
+#include <linux/kernel.h>
