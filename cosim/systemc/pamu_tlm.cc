@@ -8,6 +8,10 @@
 #include <cstring>
 #include <limits>
 
+#ifdef PAMUSIM_HAVE_PAMU_TIMING
+#include "pamu_timing.h"
+#endif
+
 using namespace sc_core;
 
 namespace pamusim {
@@ -32,6 +36,24 @@ pamu_tlm::pamu_tlm(sc_module_name name, const pamu_tlm_cfg &cfg)
 	if (pamu_create(&pc, &pamu_) != PAMU_STATUS_OK)
 		SC_REPORT_FATAL("pamusim/pamu_tlm", "pamu_create failed");
 	pamu_set_bypass(pamu_, cfg_.bypass);
+	if (cfg_.timing_model) {
+#ifdef PAMUSIM_HAVE_PAMU_TIMING
+		struct pamu_timing_hooks hooks = {};
+		char why[256] = "";
+
+		/* The stale-entry check reads current bytes without side effects: debug transport. */
+		hooks.mem.ctx = this;
+		hooks.mem.read = mem_peek;
+		hooks.stale = [](void *ctx, const struct pamu_stale *) {
+			static_cast<pamu_tlm *>(ctx)->stats_.stale_uses++;
+		};
+		hooks.stale_ctx = this;
+		if (pamu_timing_create(cfg_.timing_model, &hooks, pamu_, &timing_, why, sizeof(why)) != PAMU_TIMING_OK)
+			SC_REPORT_FATAL("pamusim/pamu_tlm", (std::string("timing model: ") + why).c_str());
+#else
+		SC_REPORT_FATAL("pamusim/pamu_tlm", "timing_model set, but built without model/pamu/pamu_timing.h");
+#endif
+	}
 
 	dma.register_b_transport(this, &pamu_tlm::dma_b_transport);
 	dma.register_get_direct_mem_ptr(this, &pamu_tlm::dma_get_dmi);
@@ -47,7 +69,42 @@ pamu_tlm::pamu_tlm(sc_module_name name, const pamu_tlm_cfg &cfg)
 
 pamu_tlm::~pamu_tlm()
 {
+#ifdef PAMUSIM_HAVE_PAMU_TIMING
+	if (timing_)
+		pamu_timing_destroy(timing_);
+#endif
 	pamu_destroy(pamu_);
+}
+
+// The platform cycle a transaction issued with this local offset arrives at.
+uint64_t pamu_tlm::now_cycles(const sc_time &delay) const
+{
+	return (uint64_t)((sc_time_stamp() + delay) / cfg_.cycle);
+}
+
+void pamu_tlm::timing_sync()
+{
+#ifdef PAMUSIM_HAVE_PAMU_TIMING
+	if (timing_)
+		pamu_timing_sync(timing_, now_cycles(SC_ZERO_TIME));
+#endif
+}
+
+bool pamu_tlm::mem_peek(void *ctx, uint64_t addr, void *buf, size_t len, const struct sim_txn_attrs *a)
+{
+	pamu_tlm *self = static_cast<pamu_tlm *>(ctx);
+	tlm::tlm_generic_payload gp;
+
+	(void)a;
+	gp.set_command(tlm::TLM_READ_COMMAND);
+	gp.set_address(addr);
+	gp.set_data_ptr(static_cast<unsigned char *>(buf));
+	gp.set_data_length((unsigned int)len);
+	gp.set_streaming_width((unsigned int)len);
+	if (self->mem->transport_dbg(gp) == len)
+		return true;
+	std::memset(buf, 0xff, len);
+	return false;
 }
 
 // Implementation choice (docs/cosim.md 3): permission and operation faults are command errors,
@@ -124,6 +181,40 @@ inline bool pamu_tlm::data_dmi(tlm::tlm_generic_payload &gp, uint64_t paddr, sc_
 	return true;
 }
 
+// After the translation: the response, or the data access at the translated address.
+inline void pamu_tlm::dma_finish(tlm::tlm_generic_payload &gp, liodn_ext *ext, uint64_t addr, tlm::tlm_command cmd,
+			  sc_time &delay)
+{
+	const struct pamu_result &res = ext->result;
+
+	ext->has_result = true;
+
+	if (res.kind != PAMU_XLATE_OK && res.kind != PAMU_XLATE_BYPASS) {
+		stats_.dma_errors++;
+		gp.set_response_status(response_for(res));
+		return;
+	}
+	if (cmd == tlm::TLM_IGNORE_COMMAND) {
+		/* A translation probe: checked and translated, no data access. */
+		gp.set_response_status(tlm::TLM_OK_RESPONSE);
+		return;
+	}
+#ifdef PAMUSIM_HAVE_PAMU_TIMING
+	/* A DMA write may land in the tables: the timing model notes it at its cycle. */
+	if (timing_ && cmd == tlm::TLM_WRITE_COMMAND)
+		pamu_timing_note_write(timing_, res.paddr, gp.get_data_length(), now_cycles(delay));
+#endif
+	if (data_dmi(gp, res.paddr, delay))
+		return;
+	gp.set_address(res.paddr);
+	mem->b_transport(gp, delay);
+	gp.set_address(addr);
+	/* DMI on the DMA side exists only in bypass (docs/cosim.md 5). */
+	gp.set_dmi_allowed(gp.is_dmi_allowed() && res.kind == PAMU_XLATE_BYPASS);
+	if (!gp.is_response_ok())
+		stats_.dma_errors++;
+}
+
 void pamu_tlm::dma_b_transport(tlm::tlm_generic_payload &gp, sc_time &delay)
 {
 	liodn_ext *ext = gp.get_extension<liodn_ext>();
@@ -132,7 +223,8 @@ void pamu_tlm::dma_b_transport(tlm::tlm_generic_payload &gp, sc_time &delay)
 	sc_dt::uint64 addr = gp.get_address();
 
 	stats_.dma++;
-	delay += cfg_.timing.xlate;
+	if (!timing_)
+		delay += cfg_.timing.xlate;
 	gp.set_dmi_allowed(false);
 	if (!ext) {
 		/* Implementation choice: no LIODN, no translation (docs/cosim.md 3). */
@@ -152,6 +244,17 @@ void pamu_tlm::dma_b_transport(tlm::tlm_generic_payload &gp, sc_time &delay)
 	req.op = ext->has_op ? ext->op : cmd == tlm::TLM_WRITE_COMMAND ? (uint8_t)PAMU_OP_WRITE : (uint8_t)PAMU_OP_READ;
 
 	cur_fetches_ = 0;
+#ifdef PAMUSIM_HAVE_PAMU_TIMING
+	if (timing_) {
+		/* Issue 10's model: caches, walk reads, queueing (docs/timing.md); docs/cosim.md 4. */
+		struct pamu_timing_result tr;
+
+		pamu_timing_translate(timing_, now_cycles(delay), &req, &ext->result, &tr);
+		delay += cfg_.cycle * (double)tr.latency;
+		dma_finish(gp, ext, addr, cmd, delay);
+		return;
+	}
+#endif
 	/* Straight into the extension: a copy of the fresh result would stall on store forwarding. */
 	pamu_translate(pamu_, &req, &ext->result);
 	const struct pamu_result &res = ext->result;
@@ -167,27 +270,7 @@ void pamu_tlm::dma_b_transport(tlm::tlm_generic_payload &gp, sc_time &delay)
 		delay += cfg_.timing.fetch;
 	else if (cur_fetches_)
 		delay += cfg_.timing.fetch * (double)cur_fetches_;
-	ext->has_result = true;
-
-	if (res.kind != PAMU_XLATE_OK && res.kind != PAMU_XLATE_BYPASS) {
-		stats_.dma_errors++;
-		gp.set_response_status(response_for(res));
-		return;
-	}
-	if (cmd == tlm::TLM_IGNORE_COMMAND) {
-		/* A translation probe: checked and translated, no data access. */
-		gp.set_response_status(tlm::TLM_OK_RESPONSE);
-		return;
-	}
-	if (data_dmi(gp, res.paddr, delay))
-		return;
-	gp.set_address(res.paddr);
-	mem->b_transport(gp, delay);
-	gp.set_address(addr);
-	/* DMI on the DMA side exists only in bypass (docs/cosim.md 5). */
-	gp.set_dmi_allowed(gp.is_dmi_allowed() && res.kind == PAMU_XLATE_BYPASS);
-	if (!gp.is_response_ok())
-		stats_.dma_errors++;
+	dma_finish(gp, ext, addr, cmd, delay);
 }
 
 bool pamu_tlm::dma_get_dmi(tlm::tlm_generic_payload &gp, tlm::tlm_dmi &dmi)
@@ -263,6 +346,11 @@ void pamu_tlm::regs_b_transport(tlm::tlm_generic_payload &gp, sc_time &delay)
 	case tlm::TLM_WRITE_COMMAND:
 		std::memcpy(&v, gp.get_data_ptr(), len);
 		pamu_reg_write(pamu_, (uint32_t)off, len, v);
+#ifdef PAMUSIM_HAVE_PAMU_TIMING
+		/* The timing model's flush point (docs/timing.md 4): PC written with PE = 0. */
+		if (timing_ && off == 0xc10 && len == 4 && !(v & 0x40000000u))
+			pamu_timing_flush(timing_);
+#endif
 		break;
 	default:
 		break;

@@ -44,6 +44,13 @@ struct pamu_tlm_timing {
 	// The translated data access adds what the memory target annotates on the initiator socket.
 };
 
+} // namespace pamusim
+
+struct pamu_timing;
+struct pamu_timing_cfg;
+
+namespace pamusim {
+
 struct pamu_tlm_cfg {
 	struct pamu_caps caps;		// capability registers (pamu_builtin_caps("p4080") if unset)
 	bool caps_set = false;
@@ -51,12 +58,17 @@ struct pamu_tlm_cfg {
 	bool bypass = false;		// initial GUTS PAMUBYPENR bit of this block
 	pamu_tlm_timing timing;
 	struct sim_event_sink sink = {};	// model events (optional)
+	// Issue 10's timing model (pamu_timing.h, docs/timing.md): when set, a DMA transaction is
+	// annotated with its latency (caches, walk reads) instead of timing.xlate + timing.fetch x n.
+	const struct pamu_timing_cfg *timing_model = nullptr;
+	sc_core::sc_time cycle = sc_core::sc_time(1250, sc_core::SC_PS);	// platform clock (800 MHz)
 };
 
 // Outcome of the last DMA transaction, for tests and tracing.
 struct pamu_tlm_stats {
 	uint64_t dma = 0, dma_errors = 0, reg = 0, walk_fetches = 0, dmi_grants = 0, dmi_refusals = 0;
 	uint64_t data_dmi = 0;		// translated accesses done through the memory's DMI
+	uint64_t stale_uses = 0;	// timing model: cached entries used after their memory changed
 };
 
 class pamu_tlm : public sc_core::sc_module {
@@ -78,11 +90,18 @@ public:
 	const pamu_tlm_stats &stats() const { return stats_; }
 	pamu_tlm_timing &timing() { return cfg_.timing; }
 
+	// Timing model only (cfg.timing_model): memory the platform changed behind the PAMU's back
+	// (a CPU store into the tables) is compared with the cached entries now (pamu_timing_sync).
+	void timing_sync();
+	struct pamu_timing *timing_model() { return timing_; }
+
 	// The fault -> response mapping of docs/cosim.md 3.
 	static tlm::tlm_response_status response_for(const struct pamu_result &res);
 
 private:
 	void dma_b_transport(tlm::tlm_generic_payload &gp, sc_core::sc_time &delay);
+	void dma_finish(tlm::tlm_generic_payload &gp, liodn_ext *ext, uint64_t addr, tlm::tlm_command cmd,
+			sc_core::sc_time &delay);
 	bool dma_get_dmi(tlm::tlm_generic_payload &gp, tlm::tlm_dmi &dmi);
 	unsigned int dma_debug(tlm::tlm_generic_payload &gp);
 	bool data_dmi(tlm::tlm_generic_payload &gp, uint64_t paddr, sc_core::sc_time &delay);
@@ -95,9 +114,12 @@ private:
 	static bool mem_read(void *ctx, uint64_t addr, void *buf, size_t len, const struct sim_txn_attrs *a);
 	static void *mem_dmi(void *ctx, uint64_t addr, size_t len);
 	static void irq_changed(void *ctx, enum pamu_irq_line line, bool level);
+	static bool mem_peek(void *ctx, uint64_t addr, void *buf, size_t len, const struct sim_txn_attrs *a);
+	uint64_t now_cycles(const sc_core::sc_time &delay) const;
 
 	pamu_tlm_cfg cfg_;
 	struct pamu *pamu_ = nullptr;
+	struct pamu_timing *timing_ = nullptr;
 	pamu_tlm_stats stats_;
 	unsigned int cur_fetches_ = 0;		// table fetches of the running translation
 	uint8_t walk_fetches_[65536] = {};	// per LIODN: fetches of its last full walk
