@@ -11,6 +11,9 @@
 
 #include "cosim_paace.h"
 #include "vp.h"
+#ifdef PAMUSIM_HAVE_PAMU_TIMING
+#include "pamu_timing.h"
+#endif
 
 using namespace sc_core;
 using namespace pamusim;
@@ -425,6 +428,58 @@ static void t_dmi(vp &p)
 	};
 }
 
+#ifdef PAMUSIM_HAVE_PAMU_TIMING
+// Issue 10's timing model: translate 4 cycles, tag lookup 2, table read 30 (no memory-timing
+// callback), 4-entry direct-mapped caches, one translation in flight, snoop coherence.
+static struct pamu_timing_cfg timing_model_cfg()
+{
+	struct pamu_timing_cfg t = {};
+
+	for (auto &c : t.cache) {
+		c.entries = 4;
+		c.ways = 1;
+		c.policy = PAMU_CACHE_LRU;
+		c.lookup_cycles = 2;
+	}
+	t.translate_cycles = 4;
+	t.walk_read_cycles = 30;
+	t.max_outstanding = 1;
+	t.coherence = PAMU_COH_SNOOP;
+	t.hazard_window = 1;
+	return t;
+}
+
+static void t_timing_model(vp &p)
+{
+	p.dram.latency = sc_time(11, SC_NS);
+	p.tg.body = [&p](traffic_gen &tg) {
+		const sc_time cyc = sc_time(1250, SC_PS), mem = sc_time(11, SC_NS);
+
+		std_tables(p);
+		p.enable_pamu();
+		txn a = mk(5, tlm::TLM_WRITE_COMMAND, 0x100000, 8), b = mk(5, tlm::TLM_WRITE_COMMAND, 0x100040, 8);
+		tg.issue(a);
+		CHECK_EQ(a.status, tlm::TLM_OK_RESPONSE);
+		CHECK(a.delay == cyc * 36.0 + mem);	// miss: 4 + lookup 2 + read 30
+		tg.issue(b);
+		CHECK(b.delay == cyc * 6.0 + mem);	// PAACE cache hit: 4 + 2
+		txn s = mk(6, tlm::TLM_READ_COMMAND, 0x500000, 8);
+		tg.issue(s);
+		CHECK(s.delay == cyc * 68.0 + mem);	// PAACE and SPAACE misses: 4 + 2 x (2 + 30)
+		/* PC with PE = 0 is the flush point: the next translation misses again. */
+		p.cpu.pamu_write(cosim::R_PC, 0);
+		p.cpu.pamu_write(cosim::R_PC, cosim::PC_ENABLE);
+		txn c2 = mk(5, tlm::TLM_WRITE_COMMAND, 0x100080, 8);
+		tg.issue(c2);
+		CHECK(c2.delay == cyc * 36.0 + mem);
+		struct pamu_timing_stats st;
+		pamu_timing_get_stats(p.pamu.timing_model(), &st);
+		CHECK_EQ(st.translations, 4u);
+		CHECK_EQ(p.pamu.stats().stale_uses, 0u);
+	};
+}
+#endif
+
 // The example platform's scenario (also what cosim_vp runs): DMA, one violation, the ISR.
 static void t_vp(vp &p)
 {
@@ -454,6 +509,9 @@ static const struct {
 } tests[] = {
 	{ "Translate", t_translate }, { "Faults", t_faults }, { "Registers", t_regs },
 	{ "Timing", t_timing }, { "Dmi", t_dmi }, { "Platform", t_vp },
+#ifdef PAMUSIM_HAVE_PAMU_TIMING
+	{ "TimingModel", t_timing_model },
+#endif
 };
 
 int sc_main(int argc, char **argv)
@@ -468,7 +526,14 @@ int sc_main(int argc, char **argv)
 	for (const auto &t : tests) {
 		if (std::strcmp(t.name, argv[1]))
 			continue;
-		vp p("vp");
+		pamu_tlm_cfg cfg;
+#ifdef PAMUSIM_HAVE_PAMU_TIMING
+		struct pamu_timing_cfg tcfg = timing_model_cfg();
+
+		if (t.fn == t_timing_model)
+			cfg.timing_model = &tcfg;
+#endif
+		vp p("vp", cfg);
 
 		t.fn(p);
 		sc_start(1, SC_MS);
