@@ -198,10 +198,12 @@ void hx_report_json(FILE *f, const struct hx_result *rs, unsigned int n, const s
 			fprintf(f, "\"");
 		}
 		fprintf(f, "],\n      \"counters\": {\"transactions\": %llu, \"faults\": %llu, \"msis\": %llu, "
-			"\"register_accesses\": %llu, \"allocations\": %llu},\n      \"stats\": {}}",
+			"\"register_accesses\": %llu, \"allocations\": %llu},\n      \"stats\": ",
 			(unsigned long long)r->counters.transactions, (unsigned long long)r->counters.faults,
 			(unsigned long long)r->counters.msis, (unsigned long long)r->counters.register_accesses,
 			(unsigned long long)r->counters.allocations);
+		hx_timing_json(f, &r->timing, "      ");
+		fprintf(f, "}");
 	}
 	fprintf(f, "\n  ],\n  \"contract\": ");
 	hx_contract_json(f, rs, n);

@@ -20,6 +20,8 @@
 
 #include "mpic_regs.h"
 #include "pamu_regs.h"
+#include "sim_time.h"
+#include "soc_timing.h"
 #include "soc_guts_regs.h"
 
 #ifdef HX_HAVE_KS
@@ -159,6 +161,11 @@ struct runner {
 	uint64_t hash;
 	uint64_t rng;
 	int cur_dev;			/* device of the current DMA, -1 none (for event findings) */
+	/* timed mode (docs/timing.md): the event queue, the SoC's timing, the latest completion */
+	struct sim_evq *evq;
+	struct soc_timed *timed;
+	bool pipelined;			/* traffic: issue back to back, do not wait for each completion */
+	uint64_t busy_until;
 #ifdef HX_HAVE_KS
 	struct ks_host_soc hs;		/* linux level: the host side of the kernel variant */
 	const struct ks_api *ks;
@@ -445,11 +452,108 @@ static bool step_address(struct runner *rn, const struct hx_step *st, uint64_t *
 	return true;
 }
 
+/* A stale use found by the timing model: the stale-translation finding (docs/findings.md). */
+static void on_stale(void *ctx, unsigned int pamu, const struct pamu_stale *s)
+{
+	struct runner *rn = ctx;
+	int d = rn->cur_dev;
+
+	hx_result_add(rn->r, "stale-translation", rn->step, dev_name(rn, d), (int32_t)s->liodn, true, s->entry,
+		      s->used_at, "pamu%u used its cached %s entry at 0x%llx (LIODN %u) at cycle %llu: the entry was "
+		      "cached at cycle %llu and its memory changed at cycle %llu, %llu cycles before, inside the "
+		      "preset's coherence rule (%s)", pamu, pamu_table_name(s->table), (unsigned long long)s->entry,
+		      s->liodn, (unsigned long long)s->used_at, (unsigned long long)s->filled_at,
+		      (unsigned long long)s->changed_at, (unsigned long long)(s->used_at - s->changed_at),
+		      rn->r->timing.coherence);
+	trace(rn, "stale %s entry 0x%llx liodn %u pamu%u", pamu_table_name(s->table), (unsigned long long)s->entry,
+	      s->liodn, pamu);
+}
+
+static bool timed_setup(struct runner *rn, const struct hx_target *t, struct hx_error *err)
+{
+	struct soc_timing tm;
+	char why[200];
+
+	if (!t->preset->has_timing) {
+		snprintf(err->msg, sizeof(err->msg), "%.200s: timed run: preset %s has no timing: section (%s); "
+			 "docs/timing.md says what it holds", rn->sc->file, t->preset->name, t->preset->file);
+		return false;
+	}
+	tm = t->preset->timing;
+	if (rn->sc->coherence >= 0)
+		tm.pamu.coherence = (enum pamu_coherence)rn->sc->coherence;
+	if (rn->sc->hazard_window)
+		tm.pamu.hazard_window = rn->sc->hazard_window;
+	if (tm.pamu.coherence == PAMU_COH_WINDOW && !tm.pamu.hazard_window) {
+		snprintf(err->msg, sizeof(err->msg), "%.200s: timing.hazard-window: expected a window with coherence "
+			 "hazard-window, found none (the preset gives none either)", rn->sc->file);
+		return false;
+	}
+	rn->evq = sim_evq_create(64);
+	if (!rn->evq) {
+		snprintf(err->msg, sizeof(err->msg), "timed run: out of memory");
+		return false;
+	}
+	rn->timed = soc_timed_create(rn->soc, &tm, rn->evq, on_stale, rn, why, sizeof(why));
+	if (!rn->timed) {
+		snprintf(err->msg, sizeof(err->msg), "%.200s: timing of preset %s: %s", rn->sc->file, t->preset->name,
+			 why);
+		return false;
+	}
+	rn->r->timing.timed = true;
+	rn->r->timing.clock_mhz = tm.clock_mhz;
+	snprintf(rn->r->timing.coherence, sizeof(rn->r->timing.coherence), "%s",
+		 pamu_coherence_name(tm.pamu.coherence));
+	rn->r->timing.hazard_window = tm.pamu.coherence == PAMU_COH_WINDOW ? tm.pamu.hazard_window : 0;
+	return true;
+}
+
+static void timed_release(struct runner *rn)
+{
+	soc_timed_destroy(rn->timed);
+	rn->timed = NULL;
+	sim_evq_destroy(rn->evq);
+	rn->evq = NULL;
+}
+
+/* Let time pass: ticks, or cycles in a timed run (due events run). */
+static void advance(struct runner *rn, uint64_t n)
+{
+	rn->time += n;
+	if (rn->evq)
+		sim_evq_run_until(rn->evq, rn->time);
+}
+
+static void timed_finish(struct runner *rn)
+{
+	struct hx_timing *tg = &rn->r->timing;
+	unsigned int n;
+
+	if (!rn->timed)
+		return;
+	if (rn->busy_until > rn->time)
+		advance(rn, rn->busy_until - rn->time);
+	tg->end_time = rn->time;
+	tg->msis_delivered = soc_timed_msis(rn->timed);
+	for (n = 0; n < soc_pamu_count(rn->soc) && tg->npamus < HX_TIMING_MAX_PAMUS; n++) {
+		struct pamu_timing_stats st;
+
+		pamu_timing_get_stats(soc_timed_pamu(rn->timed, n), &st);
+		if (!st.translations)
+			continue;
+		tg->pamus[tg->npamus].index = n;
+		tg->pamus[tg->npamus].st = st;
+		tg->npamus++;
+	}
+}
+
 static bool setup(struct runner *rn, const struct hx_target *t, struct hx_error *err)
 {
 	unsigned int i;
 
 	if (!build_soc(t, rn, err))
+		return false;
+	if ((rn->sc->timed || t->timed) && !timed_setup(rn, t, err))
 		return false;
 	for (i = 0; i < rn->sc->ndevices; i++)
 		if (!resolve_device(rn, t, i, err))
@@ -477,10 +581,19 @@ static bool setup(struct runner *rn, const struct hx_target *t, struct hx_error 
 bool hx_run_check(const struct hx_scenario *sc, const struct hx_target *t, struct hx_error *err)
 {
 	struct runner rn = { .sc = sc, .cur_dev = -1 };
-	bool ok = setup(&rn, t, err);
+	struct hx_result *scratch = calloc(1, sizeof(*scratch));
+	bool ok;
 
+	if (!scratch) {
+		snprintf(err->msg, sizeof(err->msg), "out of memory");
+		return false;
+	}
+	rn.r = scratch;
+	ok = setup(&rn, t, err);
+	timed_release(&rn);
 	if (rn.soc)
 		soc_destroy(rn.soc);
+	free(scratch);
 	return ok;
 }
 
@@ -505,7 +618,7 @@ static uint64_t mem_load(struct runner *rn, uint64_t addr, unsigned int size)
 
 static void cpu_store(struct runner *rn, uint64_t addr, unsigned int size, uint64_t val)
 {
-	rn->time++;
+	advance(rn, rn->timed ? soc_timed_cpu_access(rn->timed) : 1);
 	rn->r->counters.register_accesses++;
 	trace(rn, "cpu0 store 0x%09llx size %u value 0x%llx", (unsigned long long)addr, size, (unsigned long long)val);
 	soc_cpu_store(rn->soc, addr, size, val);
@@ -515,7 +628,7 @@ static uint64_t cpu_load(struct runner *rn, uint64_t addr, unsigned int size)
 {
 	uint64_t v = 0;
 
-	rn->time++;
+	advance(rn, rn->timed ? soc_timed_cpu_access(rn->timed) : 1);
 	rn->r->counters.register_accesses++;
 	soc_cpu_load(rn->soc, addr, size, &v);
 	trace(rn, "cpu0 load 0x%09llx size %u value 0x%llx", (unsigned long long)addr, size, (unsigned long long)v);
@@ -839,10 +952,23 @@ static void dma(struct runner *rn, int d, uint64_t addr, uint32_t size, uint8_t 
 	else
 		for (i = 0; i < size; i++)
 			buf[i] = (uint8_t)rnd(rn);
-	rn->time++;
+	advance(rn, 1);
 	rn->cur_dev = d;
 	r->counters.transactions++;
-	soc_dma(rn->soc, rd->pamu, (uint16_t)rd->liodn, addr, buf, size, op, &out->res);
+	if (rn->timed) {
+		struct soc_timed_result tr;
+
+		soc_timed_dma(rn->timed, rd->pamu, (uint16_t)rd->liodn, addr, buf, size, op, rn->time, &out->res, &tr);
+		hx_timing_record(&r->timing, rd->liodn, rd->pamu, rd->d->name,
+				 out->res.kind != PAMU_XLATE_OK && out->res.kind != PAMU_XLATE_BYPASS, &tr);
+		if (tr.done > rn->busy_until)
+			rn->busy_until = tr.done;
+		/* One transaction at a time, except generated traffic (bounded by max-outstanding). */
+		if (!rn->pipelined && tr.done > rn->time)
+			advance(rn, tr.done - rn->time);
+	} else {
+		soc_dma(rn->soc, rd->pamu, (uint16_t)rd->liodn, addr, buf, size, op, &out->res);
+	}
 	rn->cur_dev = -1;
 	out->blocked = out->res.kind != PAMU_XLATE_OK && out->res.kind != PAMU_XLATE_BYPASS;
 	p = out->res.paddr;
@@ -1034,8 +1160,12 @@ static void step_traffic(struct runner *rn, const struct hx_step *st)
 			break;
 		}
 		}
+		rn->pipelined = true;
 		dma(rn, st->device, a, (uint32_t)len, st->op, NULL, HX_EXPECT_ANY, &out);
+		rn->pipelined = false;
 	}
+	if (rn->timed && rn->busy_until > rn->time)
+		advance(rn, rn->busy_until - rn->time);
 }
 
 static void step_reg(struct runner *rn, const struct hx_step *st)
@@ -1060,7 +1190,7 @@ static void step_irq(struct runner *rn, const struct hx_step *st)
 {
 	bool level = mpic_irq_output(rn->mpic, 0);
 
-	rn->time++;
+	advance(rn, 1);
 	trace(rn, "irq cpu0 output %u", level);
 	if (st->expect_irq && !level)
 		unmet(rn, "irq: expected CPU 0's interrupt output raised, found it low");
@@ -1148,7 +1278,7 @@ static void step_linux(struct runner *rn, const struct hx_step *st)
 {
 	struct ks_mem_stats ms;
 
-	rn->time++;
+	advance(rn, 1);
 	if (rn->dead) {
 		unmet(rn, "the kernel is dead (an earlier BUG or panic ended it): step not run");
 		return;
@@ -1232,7 +1362,7 @@ static int pci_dev(struct runner *rn, int n)
 
 static bool linux_live(struct runner *rn, const char *what)
 {
-	rn->time++;
+	advance(rn, 1);
 	if (rn->dead) {
 		unmet(rn, "the kernel is dead (an earlier BUG or panic ended it): step not run");
 		return false;
@@ -1945,8 +2075,12 @@ void hx_run(const struct hx_scenario *sc, const struct hx_target *t, const struc
 		case HX_STEP_READ:
 			step_reg(&rn, st);
 			break;
+		case HX_STEP_WAIT:
+			advance(&rn, st->value);
+			trace(&rn, "wait %llu", (unsigned long long)st->value);
+			break;
 		case HX_STEP_MEM_WRITE:
-			rn.time++;
+			advance(&rn, 1);
 			trace(&rn, "mem store 0x%09llx size %u value 0x%llx", (unsigned long long)st->addr, st->size,
 			      (unsigned long long)st->value);
 			mem_store(&rn, st->addr, st->size, st->value);
@@ -1995,7 +2129,11 @@ void hx_run(const struct hx_scenario *sc, const struct hx_target *t, const struc
 			unmet(&rn, "step kind not available at the bare level");
 			break;
 		}
+		/* Table stores the bus did not see (the kernel stubs write through host pointers). */
+		if (rn.timed)
+			soc_timed_sync(rn.timed, rn.time);
 	}
+	timed_finish(&rn);
 	rn.step = 0;
 #ifdef HX_HAVE_KS
 	/* A booted kernel is shut down at the end, so what the scenario left allocated is reported. */
@@ -2025,6 +2163,7 @@ done:
 	if (rn.ks_handle)
 		ks_host_unload(rn.ks_handle);
 #endif
+	timed_release(&rn);
 	if (rn.soc)
 		soc_destroy(rn.soc);
 	clock_gettime(CLOCK_MONOTONIC, &t1);

@@ -15,6 +15,7 @@
 #include <stdio.h>
 
 #include "hx_scenario.h"
+#include "hx_timing.h"
 #include "soc.h"
 
 #ifdef __cplusplus
@@ -27,7 +28,7 @@ extern "C" {
 struct hx_finding {
 	char kind[24];
 	char message[320];
-	uint64_t time;			/* harness ticks (one per bus operation) */
+	uint64_t time;			/* harness ticks (one per bus operation); timed runs: platform cycles */
 	int step;			/* 1-based step number, 0 none */
 	char device[HX_NAME_LEN];	/* "" unknown */
 	int32_t liodn;			/* -1 unknown */
@@ -86,6 +87,7 @@ struct hx_result {
 	struct hx_vfio_map_rec vfio_maps[HX_MAX_VFIO_MAPS];
 	unsigned int nvfio_containers;
 	char vfio_containers[8][HX_NAME_LEN];
+	struct hx_timing timing;	/* timed runs: statistics (docs/timing.md 6); timing.timed false otherwise */
 };
 
 struct hx_target {
@@ -95,6 +97,7 @@ struct hx_target {
 	size_t dtb_size;
 	const char *dtb_name;
 	const char *kernel;		/* kernel variant name (linux level) */
+	bool timed;			/* run timed whatever the scenario says (`pamusim run --timed`) */
 };
 
 struct hx_run_opts {

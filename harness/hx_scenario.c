@@ -18,6 +18,7 @@
 #include <string.h>
 
 #include "pamu.h"
+#include "pamu_timing.h"
 
 const char *const hx_finding_kinds[] = {
 	"isolation-violation", "unexpected-fault", "missing-fault", "msi-misdelivery", "driver-bug",
@@ -701,7 +702,7 @@ static bool parse_step(struct sim_yaml_ctx *ld, struct hx_scenario *sc, const st
 	static const char *const none_keys[] = { NULL };
 	static const char *const kinds[] = { "tables", "paace", "paace-field", "write", "read", "mem-write", "dma",
 					     "msi", "traffic", "boot", "shutdown", "irq", "iommu", "msi-alloc",
-					     "msi-fire", "unbind", "plant", "vfio", NULL };
+					     "msi-fire", "unbind", "plant", "vfio", "wait", NULL };
 	/* plant: in enum ks_plant order (ks_host.h) */
 	static const char *const plants[] = { "leak", "double-free", "lock-held", "warn", "bug", NULL };
 	const struct sim_ynode *key, *val;
@@ -730,6 +731,16 @@ static bool parse_step(struct sim_yaml_ctx *ld, struct hx_scenario *sc, const st
 	st->device = -1;
 	st->pci = -1;
 	snprintf(path, sizeof(path), "steps[%u].%s", idx, key->text);
+	/* wait: a number of cycles (ticks when not timed) */
+	if (st->kind == HX_STEP_WAIT) {
+		if (val->kind != SIM_YN_SCALAR || !val->plain || !hx_yparse_u64(val->text, &st->value) ||
+		    st->value > (1ull << 40)) {
+			sim_yaml_fail_at(ld, val, path, "expected a number of cycles up to 2^40, found %s",
+					 sim_ydescribe(val, buf, sizeof(buf)));
+			return false;
+		}
+		return true;
+	}
 	if (st->kind >= HX_STEP_IOMMU && sc->level != HX_LEVEL_LINUX) {
 		sim_yaml_fail_at(ld, key, path, "expected a bare-level step (this scenario has level: bare), found %s",
 				 key->text);
@@ -1203,6 +1214,40 @@ static bool parse_expect(struct sim_yaml_ctx *ld, const struct sim_ynode *root, 
 	return true;
 }
 
+/* timing: {coherence: snoop|until-evicted|hazard-window, hazard-window: N} (docs/timing.md 4) */
+static bool parse_timing(struct sim_yaml_ctx *ld, const struct sim_ynode *root, struct hx_scenario *sc)
+{
+	static const char *const keys[] = { "coherence", "hazard-window", NULL };
+	const struct sim_ynode *t = sim_ymap_get(root, "timing", NULL), *n;
+	char buf[80];
+	bool has_w = false;
+
+	sc->coherence = -1;
+	if (!t)
+		return true;
+	if (!sim_yaml_expect(ld, t, root, "timing", SIM_YN_MAP, "a mapping {coherence, hazard-window}") ||
+	    !sim_yaml_check_keys(ld, t, "timing", keys) ||
+	    !get_u64(ld, t, "timing", "hazard-window", false, 1000000000ull, &sc->hazard_window, &has_w))
+		return false;
+	if (has_w && sc->hazard_window == 0) {
+		sim_yaml_fail_at(ld, sim_ymap_get(t, "hazard-window", NULL), "timing.hazard-window",
+				 "expected at least 1 cycle, found 0");
+		return false;
+	}
+	n = sim_ymap_get(t, "coherence", NULL);
+	if (n) {
+		if (n->kind == SIM_YN_SCALAR)
+			sc->coherence = pamu_coherence_find(n->text);
+		if (sc->coherence < 0) {
+			sim_yaml_fail_at(ld, n, "timing.coherence", "expected snoop, until-evicted or hazard-window, "
+					 "found %s", sim_ydescribe(n, buf, sizeof(buf)));
+			return false;
+		}
+	}
+	sc->timed = true;
+	return true;
+}
+
 /* contract: {clause: W<n>, case: positive|negative} and watchdog: seconds (docs/scenarios.md). */
 static bool parse_contract(struct sim_yaml_ctx *ld, const struct sim_ynode *root, struct hx_scenario *sc)
 {
@@ -1247,7 +1292,7 @@ static bool parse_contract(struct sim_yaml_ctx *ld, const struct sim_ynode *root
 bool hx_scenario_load(const char *file, struct hx_scenario *sc, struct hx_error *err)
 {
 	static const char *const top_keys[] = { "name", "description", "level", "socs", "kernels", "seed", "devices",
-						"policy", "steps", "expect", "contract", "watchdog", NULL };
+						"policy", "steps", "expect", "timed", "timing", "contract", "watchdog", NULL };
 	struct sim_yaml_ctx ld = {.file = file, .msg = err->msg, .cap = sizeof(err->msg)};
 	const struct sim_ynode *steps, *lv;
 	struct sim_ynode *root;
@@ -1285,7 +1330,8 @@ bool hx_scenario_load(const char *file, struct hx_scenario *sc, struct hx_error 
 	if (!get_targets(&ld, root, "socs", &sc->socs_any, sc->socs, &sc->nsocs) ||
 	    !get_targets(&ld, root, "kernels", &sc->kernels_any, sc->kernels, &sc->nkernels) ||
 	    !get_u64(&ld, root, "", "seed", false, UINT64_MAX, &sc->seed, NULL) || !parse_devices(&ld, root, sc) ||
-	    !parse_policy(&ld, root, sc) || !parse_expect(&ld, root, sc) || !parse_contract(&ld, root, sc))
+	    !parse_policy(&ld, root, sc) || !parse_expect(&ld, root, sc) || !parse_contract(&ld, root, sc) ||
+	    !get_bool(&ld, root, "", "timed", &sc->timed) || !parse_timing(&ld, root, sc))
 		goto out;
 	steps = sim_ymap_get(root, "steps", NULL);
 	if (!sim_yaml_expect(&ld, steps, root, "steps", SIM_YN_SEQ, "a list of steps"))

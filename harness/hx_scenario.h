@@ -84,6 +84,7 @@ enum hx_step_kind {
 	HX_STEP_UNBIND,		/* linux: unbind the driver of a tree device (the driver core's unbind) */
 	HX_STEP_PLANT,		/* linux: the stubs plant one fault (ks_api.plant, a test hook of the oracle) */
 	HX_STEP_VFIO,		/* linux: one VFIO user call on the windowed backend (hx_vfio.h) */
+	HX_STEP_WAIT,		/* let time pass: value cycles (timed) or ticks (docs/timing.md 4) */
 };
 
 enum hx_iommu_op {
@@ -217,6 +218,10 @@ struct hx_scenario {
 	bool contract_negative;
 	/* watchdog: seconds of host time this scenario's run may take (0: PAMUSIM_WATCHDOG or 60) */
 	unsigned int watchdog_s;
+	/* timed: run with the timing model (docs/timing.md); timing: overrides of the preset's rule */
+	bool timed;
+	int coherence;			/* -1: the preset's, else enum pamu_coherence */
+	uint64_t hazard_window;		/* 0: the preset's */
 };
 
 /* Field readers of the loader, shared with hx_vfio.c (same messages as every other step's fields). */

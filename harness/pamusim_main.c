@@ -26,6 +26,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "hx_cmd_plot.h"
 #include "hx_audit.h"
 #include "hx_report.h"
 #include "hx_run.h"
@@ -86,6 +87,7 @@ static const char usage[] =
 	"  list socs       SoC presets (socs/*.yaml): name, default board, revision, description\n"
 	"  list kernels    kernel variant names\n"
 	"  list scenarios [DIR...]  scenarios: name, level, SoCs, kernels, file\n"
+	"  plot REPORT.json -o DIR   PNG latency histograms and timelines of timed runs\n"
 	"  --version       version and git hash\n"
 	"  --help          this text\n"
 	"\n"
@@ -94,6 +96,7 @@ static const char usage[] =
 static const char run_usage[] =
 	"usage: pamusim run [--soc NAME | --dtb FILE] [--preset NAME] [--rev REV] [--kernel NAME] [--seed N]\n"
 	"                   [--json FILE] [--junit FILE] [--trace FILE] [-j N] [--break-on-finding]\n"
+	"                   [--timed] [--stats]\n"
 	"                   SCENARIO|DIR...\n"
 	"\n"
 	"Run each scenario on each SoC and kernel it names (socs:/kernels:, `any` = t4240 and 6.12), or only\n"
@@ -110,6 +113,8 @@ static const char run_usage[] =
 	"  --junit FILE        JUnit XML report\n"
 	"  --trace FILE        text trace, one line per event, runs in order\n"
 	"  -j N                N runs at once (same results as serial)\n"
+	"  --timed             cycle-approximate timing with the preset's timing: knobs (docs/timing.md)\n"
+	"  --stats             print each run's timing statistics (caches, latencies, per LIODN)\n"
 	"  --break-on-finding  run in this process, serially, and call hx_finding_breakpoint() at each\n"
 	"                      finding (gdb: break hx_finding_breakpoint)\n"
 	"\n"
@@ -249,6 +254,7 @@ struct run_opts {
 	bool has_seed, brk;
 	uint64_t seed;
 	unsigned int jobs;
+	bool timed, stats;		/* --timed, --stats (docs/timing.md) */
 };
 
 static bool names_has(char (*names)[32], unsigned int n, const char *name)
@@ -575,6 +581,10 @@ static int cmd_run(int argc, char **argv)
 			ro.brk = true;
 			continue;
 		}
+		if (!strcmp(a, "--timed") || !strcmp(a, "--stats")) {
+			*(a[2] == 't' ? &ro.timed : &ro.stats) = true;
+			continue;
+		}
 		if (!strcmp(a, "--soc"))
 			slot = &ro.soc;
 		else if (!strcmp(a, "--dtb"))
@@ -764,6 +774,7 @@ static int cmd_run(int argc, char **argv)
 				}
 				j->t.kernel = ro.kernel ? ro.kernel : sc->kernels_any ? HX_DEFAULT_KERNEL : sc->kernels[k];
 				j->t.rev = rev_fixed >= 0 ? (unsigned int)rev_fixed : presets[pi].default_rev;
+				j->t.timed = ro.timed;
 				if ((rc = preset_dtb(pi, pi == pi_fixed ? ro.dtb : NULL, &j->t)))
 					return rc;
 				if ((pi_fixed >= 0 && !sc->socs_any && !names_has(sc->socs, sc->nsocs, presets[pi].name)) ||
@@ -818,6 +829,9 @@ static int cmd_run(int argc, char **argv)
 		for (i = 0; i < njobs; i++)
 			rs[i] = jobs[i].r;
 		hx_report_text(stdout, rs, njobs);
+		for (i = 0; ro.stats && i < njobs; i++)
+			if (rs[i].status != HX_SKIPPED)
+				hx_timing_text(stdout, rs[i].name, rs[i].soc, rs[i].kernel, &rs[i].timing);
 		if (ro.trace) {
 			FILE *tf = fopen(ro.trace, "w");
 
@@ -1230,6 +1244,8 @@ int main(int argc, char **argv)
 		return cmd_list(argc - 2, argv + 2);
 	if (!strcmp(argv[1], "run"))
 		return cmd_run(argc - 2, argv + 2);
+	if (!strcmp(argv[1], "plot"))
+		return hx_cmd_plot(argc - 2, argv + 2, PAMUSIM_SCRIPTS_DIR);
 	if (!strcmp(argv[1], "audit"))
 		return cmd_audit(argc - 2, argv + 2);
 	if (!strcmp(argv[1], "campaign") || !strcmp(argv[1], "merge") ||

@@ -167,6 +167,17 @@ void pamu_set_slow_path(struct pamu *p, bool force)
 	pamu_fast_update_ok(p);
 }
 
+void pamu_set_trace(struct pamu *p, pamu_trace_fn fn, void *ctx, pamu_trace_fn *old_fn, void **old_ctx)
+{
+	if (old_fn)
+		*old_fn = p->cfg.trace;
+	if (old_ctx)
+		*old_ctx = p->cfg.trace_ctx;
+	p->cfg.trace = fn;
+	p->cfg.trace_ctx = ctx;
+	pamu_fast_update_ok(p);
+}
+
 void pamu_invalidate_fast_path(struct pamu *p)
 {
 	pamu_fast_invalidate(p);

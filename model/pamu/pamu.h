@@ -192,6 +192,11 @@ void pamu_set_slow_path(struct pamu *p, bool force);
 
 void pamu_translate(struct pamu *p, const struct pamu_request *req, struct pamu_result *res);
 
+typedef void (*pamu_trace_fn)(void *ctx, const struct pamu_walk_step *step);
+/* Replace the walk trace hook (NULL: none); the previous one goes to *old_fn / *old_ctx when not NULL.
+ * A hook forces full walks, as cfg.trace does (the timing model, pamu_timing.h, observes walks so). */
+void pamu_set_trace(struct pamu *p, pamu_trace_fn fn, void *ctx, pamu_trace_fn *old_fn, void **old_ctx);
+
 bool pamu_irq_level(const struct pamu *p, enum pamu_irq_line line);
 void pamu_get_stats(const struct pamu *p, struct pamu_stats *st);
 const char *pamu_get_name(const struct pamu *p);

@@ -31,6 +31,8 @@ struct soc_bus {
 	unsigned int count, cap;
 	unsigned int last;		/* index of the region hit last */
 	uint64_t unmapped;
+	soc_bus_watch_fn watch;		/* optional observer of completed writes (timed mode) */
+	void *watch_ctx;
 };
 
 struct soc_bus *soc_bus_create(const struct soc_bus_cfg *cfg)
@@ -202,6 +204,8 @@ enum soc_bus_status soc_bus_write(struct soc_bus *bus, uint64_t addr, const void
 	}
 	if (r->type == REGION_DRAM) {
 		memcpy(r->host + (addr - r->base), buf, len);
+		if (bus->watch)
+			bus->watch(bus->watch_ctx, addr, buf, len);
 		return SOC_BUS_OK;
 	}
 	for (done = 0; done < len;) {
@@ -215,6 +219,8 @@ enum soc_bus_status soc_bus_write(struct soc_bus *bus, uint64_t addr, const void
 		r->ops->write(r->opaque, a - r->base, sz, v, attrs);
 		done += sz;
 	}
+	if (bus->watch)
+		bus->watch(bus->watch_ctx, addr, buf, len);
 	return SOC_BUS_OK;
 }
 
@@ -255,7 +261,15 @@ enum soc_bus_status soc_bus_store(struct soc_bus *bus, uint64_t addr, unsigned i
 		memcpy(r->host + (addr - r->base), &val, size);
 	else
 		r->ops->write(r->opaque, addr - r->base, size, val, attrs);
+	if (bus->watch)
+		bus->watch(bus->watch_ctx, addr, &val, size);
 	return SOC_BUS_OK;
+}
+
+void soc_bus_set_write_watch(struct soc_bus *bus, soc_bus_watch_fn fn, void *ctx)
+{
+	bus->watch = fn;
+	bus->watch_ctx = ctx;
 }
 
 void *soc_bus_dram_ptr(struct soc_bus *bus, uint64_t addr, size_t len)

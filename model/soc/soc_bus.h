@@ -77,6 +77,12 @@ void *soc_bus_dram_ptr(struct soc_bus *bus, uint64_t addr, size_t len);
 /* The memory interface models use (table walks): reads, writes and DMI over this bus. */
 struct sim_mem_if soc_bus_mem_if(struct soc_bus *bus);
 
+/* An observer of every completed write (buffer or value, DRAM or MMIO): buf holds the len bytes written
+ * (a value store: the value in host order). The timed mode watches table writes so (docs/timing.md 4).
+ * NULL removes it. Writes the kernel stubs make through host pointers are not seen here. */
+typedef void (*soc_bus_watch_fn)(void *ctx, uint64_t addr, const void *buf, size_t len);
+void soc_bus_set_write_watch(struct soc_bus *bus, soc_bus_watch_fn fn, void *ctx);
+
 /* Number of accesses reported as unmapped since creation. */
 uint64_t soc_bus_unmapped_count(const struct soc_bus *bus);
 

@@ -29,6 +29,7 @@
 #include "soc_dt.h"
 #include "soc_guts.h"
 #include "sim_yaml.h"
+#include "soc_preset_timing.h"
 
 #define PRESET_MAX_FILE (1u << 20)	/* bytes; the largest shipped preset (t4240) is 13 KiB */
 #define PRESET_MAX_DEPTH 8		/* the schema needs 4: top, liodns, a row, its liodn list */
@@ -152,7 +153,7 @@ static bool get_word(struct sim_yaml_ctx *ld, const struct sim_ynode *n, const c
 
 static const char *const top_keys[] = { "name", "description", "dt-match", "auto-match", "board", "revisions",
 					"default-revision", "dram", "laws", "pamu", "mpic", "stash", "liodns",
-					"assumptions", NULL };
+					"assumptions", "timing", NULL };
 static const char *const rev_keys[] = { "rev", "svr", "pvr", "erratum-a003638", NULL };
 static const char *const dram_keys[] = { "base", "size", NULL };
 static const char *const law_keys[] = { "index", "base", "size", "target", NULL };
@@ -685,7 +686,7 @@ static bool load_top(struct sim_yaml_ctx *ld, const struct sim_ynode *top, struc
 			    "a board name (letters, digits, '-' and '_')"))
 		return false;
 	return load_revisions(ld, top, p) && load_dram_laws(ld, top, p) && load_blocks(ld, top, p) &&
-	       load_liodns(ld, top, p) && load_assumptions(ld, top, p);
+	       load_liodns(ld, top, p) && load_assumptions(ld, top, p) && soc_preset_load_timing(ld, top, p);
 }
 
 /* ------------------------------------------------------------------ public API */

@@ -18,6 +18,7 @@
 #include <stdint.h>
 
 #include "pamu.h"
+#include "pamu_timing.h"
 
 #ifdef __cplusplus
 extern "C" {
@@ -75,6 +76,22 @@ struct soc_fw_liodn {
 	unsigned int line;		/* line of the row in the preset file, for error messages */
 };
 
+/*
+ * Timing knobs of a SoC (socs/<name>.yaml `timing:`, docs/timing.md). All times in platform clock
+ * cycles. Each value is either published for the real chip (named with its source under
+ * `timing.published`) or an assumption listed under `timing.assumed`; the loader refuses a value that is
+ * neither.
+ */
+struct soc_timing {
+	uint32_t clock_mhz;		/* platform clock: only to print times in ns */
+	uint32_t cpu_access;		/* a core's load/store to a CCSR register, request to response */
+	uint32_t ccf_hop;		/* one CoreNet (CCF) crossing, each way */
+	uint32_t dram_latency;		/* DDR controller access time, first beat */
+	uint32_t dram_bytes_per_cycle;	/* DDR data bandwidth (>= 1) */
+	uint32_t msi_latency;		/* MSIIR write reaching the MPIC to the MSIR bit set */
+	struct pamu_timing_cfg pamu;	/* caches, pipeline, outstanding translations, coherence rule */
+};
+
 /* Which cache-stash-id values firmware writes (hw-facts.md 11; U-Boot fdt.c). */
 enum soc_l2_stash {
 	SOC_L2_STASH_NONE,
@@ -118,6 +135,11 @@ struct soc_preset {
 	/* Added by the loader (additive): every dt-match string; dt_match above is dt_matches[0]. */
 	char dt_matches[SOC_PRESET_MAX_DT_MATCH][SOC_COMPAT_LEN];
 	unsigned int dt_match_count;
+
+	/* Added by the timing issue (additive): the `timing:` section, has_timing false without one. */
+	bool has_timing;
+	struct soc_timing timing;
+	unsigned int timing_line;		/* line of `timing:` in the file */
 };
 
 /* A loader error: the message names file:line:column, the field, what was expected, what was found. */

@@ -2,7 +2,7 @@
 # SPDX-License-Identifier: BSD-2-Clause
 # validate_report.py - check a pamusim JSON report against docs/report-schema.json (Python 3 stdlib only).
 # Implements the JSON Schema keywords the schema uses: type, required, properties, additionalProperties,
-# items, enum, pattern, minimum, maximum, minLength. Exit 0 valid, 1 invalid (each error printed).
+# items, enum, const, pattern, minimum, maximum, minLength, minItems, maxItems, dependentRequired. Exit 0 valid, 1 invalid (each error printed).
 import json
 import re
 import sys
@@ -18,6 +18,8 @@ def check(schema, value, path, errors):
         if not ok:
             errors.append(f"{path}: expected {t}, found {type(value).__name__}")
             return
+    if "const" in schema and value != schema["const"]:
+        errors.append(f"{path}: expected {schema['const']!r}, found {value!r}")
     if "enum" in schema and value not in schema["enum"]:
         errors.append(f"{path}: expected one of {schema['enum']}, found {value!r}")
     if isinstance(value, str):
@@ -34,6 +36,10 @@ def check(schema, value, path, errors):
         for k in schema.get("required", []):
             if k not in value:
                 errors.append(f"{path}: missing {k}")
+        for k, needs in schema.get("dependentRequired", {}).items():
+            for n in needs if k in value else []:
+                if n not in value:
+                    errors.append(f"{path}: {k} present, missing {n}")
         props = schema.get("properties", {})
         extra = schema.get("additionalProperties", True)
         for k, v in value.items():
@@ -43,6 +49,11 @@ def check(schema, value, path, errors):
                 errors.append(f"{path}: unexpected key {k}")
             elif isinstance(extra, dict):
                 check(extra, v, f"{path}.{k}", errors)
+    if isinstance(value, list):
+        if len(value) < schema.get("minItems", 0):
+            errors.append(f"{path}: fewer than {schema['minItems']} items")
+        if "maxItems" in schema and len(value) > schema["maxItems"]:
+            errors.append(f"{path}: more than {schema['maxItems']} items")
     if isinstance(value, list) and "items" in schema:
         for i, v in enumerate(value):
             check(schema["items"], v, f"{path}[{i}]", errors)

@@ -54,7 +54,7 @@ const char *const kValid[] = {
 constexpr int kLines = sizeof(kValid) / sizeof(kValid[0]);
 
 const char *const kTopKeys = "name, description, dt-match, auto-match, board, revisions, default-revision, dram, "
-			     "laws, pamu, mpic, stash, liodns, assumptions";
+			     "laws, pamu, mpic, stash, liodns, assumptions, timing";
 
 class TempDir {
 public:
