@@ -181,40 +181,6 @@ inline bool pamu_tlm::data_dmi(tlm::tlm_generic_payload &gp, uint64_t paddr, sc_
 	return true;
 }
 
-// After the translation: the response, or the data access at the translated address.
-inline void pamu_tlm::dma_finish(tlm::tlm_generic_payload &gp, liodn_ext *ext, uint64_t addr, tlm::tlm_command cmd,
-			  sc_time &delay)
-{
-	const struct pamu_result &res = ext->result;
-
-	ext->has_result = true;
-
-	if (res.kind != PAMU_XLATE_OK && res.kind != PAMU_XLATE_BYPASS) {
-		stats_.dma_errors++;
-		gp.set_response_status(response_for(res));
-		return;
-	}
-	if (cmd == tlm::TLM_IGNORE_COMMAND) {
-		/* A translation probe: checked and translated, no data access. */
-		gp.set_response_status(tlm::TLM_OK_RESPONSE);
-		return;
-	}
-#ifdef PAMUSIM_HAVE_PAMU_TIMING
-	/* A DMA write may land in the tables: the timing model notes it at its cycle. */
-	if (timing_ && cmd == tlm::TLM_WRITE_COMMAND)
-		pamu_timing_note_write(timing_, res.paddr, gp.get_data_length(), now_cycles(delay));
-#endif
-	if (data_dmi(gp, res.paddr, delay))
-		return;
-	gp.set_address(res.paddr);
-	mem->b_transport(gp, delay);
-	gp.set_address(addr);
-	/* DMI on the DMA side exists only in bypass (docs/cosim.md 5). */
-	gp.set_dmi_allowed(gp.is_dmi_allowed() && res.kind == PAMU_XLATE_BYPASS);
-	if (!gp.is_response_ok())
-		stats_.dma_errors++;
-}
-
 void pamu_tlm::dma_b_transport(tlm::tlm_generic_payload &gp, sc_time &delay)
 {
 	liodn_ext *ext = gp.get_extension<liodn_ext>();
@@ -244,6 +210,7 @@ void pamu_tlm::dma_b_transport(tlm::tlm_generic_payload &gp, sc_time &delay)
 	req.op = ext->has_op ? ext->op : cmd == tlm::TLM_WRITE_COMMAND ? (uint8_t)PAMU_OP_WRITE : (uint8_t)PAMU_OP_READ;
 
 	cur_fetches_ = 0;
+	const struct pamu_result &res = ext->result;
 #ifdef PAMUSIM_HAVE_PAMU_TIMING
 	if (timing_) {
 		/* Issue 10's model: caches, walk reads, queueing (docs/timing.md); docs/cosim.md 4. */
@@ -251,26 +218,51 @@ void pamu_tlm::dma_b_transport(tlm::tlm_generic_payload &gp, sc_time &delay)
 
 		pamu_timing_translate(timing_, now_cycles(delay), &req, &ext->result, &tr);
 		delay += cfg_.cycle * (double)tr.latency;
-		dma_finish(gp, ext, addr, cmd, delay);
+	} else
+#endif
+	{
+		/* Straight into the extension: a copy of the fresh result would stall on store
+		 * forwarding. */
+		pamu_translate(pamu_, &req, &ext->result);
+		/* Implementation choice (docs/cosim.md 4): the architectural walk's fetches are
+		 * annotated whether or not the model's host fast path served the request. A plain
+		 * success without a fetch is a fast-path hit, which exists only after a full walk of
+		 * the same LIODN filled it from the same table bytes: that walk's count is this one's. */
+		if (cur_fetches_)
+			walk_fetches_[req.liodn] = (uint8_t)cur_fetches_;
+		else if (res.kind == PAMU_XLATE_OK)
+			cur_fetches_ = walk_fetches_[req.liodn];
+		if (cur_fetches_ == 1)
+			delay += cfg_.timing.fetch;
+		else if (cur_fetches_)
+			delay += cfg_.timing.fetch * (double)cur_fetches_;
+	}
+	ext->has_result = true;
+
+	if (res.kind != PAMU_XLATE_OK && res.kind != PAMU_XLATE_BYPASS) {
+		stats_.dma_errors++;
+		gp.set_response_status(response_for(res));
 		return;
 	}
+	if (cmd == tlm::TLM_IGNORE_COMMAND) {
+		/* A translation probe: checked and translated, no data access. */
+		gp.set_response_status(tlm::TLM_OK_RESPONSE);
+		return;
+	}
+#ifdef PAMUSIM_HAVE_PAMU_TIMING
+	/* A DMA write may land in the tables: the timing model notes it at its cycle. */
+	if (timing_ && cmd == tlm::TLM_WRITE_COMMAND)
+		pamu_timing_note_write(timing_, res.paddr, gp.get_data_length(), now_cycles(delay));
 #endif
-	/* Straight into the extension: a copy of the fresh result would stall on store forwarding. */
-	pamu_translate(pamu_, &req, &ext->result);
-	const struct pamu_result &res = ext->result;
-	/* Implementation choice (docs/cosim.md 4): the architectural walk's fetches are annotated
-	 * whether or not the model's host fast path served the request. A plain success without a
-	 * fetch is a fast-path hit, which exists only after a full walk of the same LIODN filled it
-	 * from the same table bytes: that walk's count is the count of this one. */
-	if (cur_fetches_)
-		walk_fetches_[req.liodn] = (uint8_t)cur_fetches_;
-	else if (res.kind == PAMU_XLATE_OK)
-		cur_fetches_ = walk_fetches_[req.liodn];
-	if (cur_fetches_ == 1)
-		delay += cfg_.timing.fetch;
-	else if (cur_fetches_)
-		delay += cfg_.timing.fetch * (double)cur_fetches_;
-	dma_finish(gp, ext, addr, cmd, delay);
+	if (data_dmi(gp, res.paddr, delay))
+		return;
+	gp.set_address(res.paddr);
+	mem->b_transport(gp, delay);
+	gp.set_address(addr);
+	/* DMI on the DMA side exists only in bypass (docs/cosim.md 5). */
+	gp.set_dmi_allowed(gp.is_dmi_allowed() && res.kind == PAMU_XLATE_BYPASS);
+	if (!gp.is_response_ok())
+		stats_.dma_errors++;
 }
 
 bool pamu_tlm::dma_get_dmi(tlm::tlm_generic_payload &gp, tlm::tlm_dmi &dmi)

@@ -100,8 +100,6 @@ public:
 
 private:
 	void dma_b_transport(tlm::tlm_generic_payload &gp, sc_core::sc_time &delay);
-	void dma_finish(tlm::tlm_generic_payload &gp, liodn_ext *ext, uint64_t addr, tlm::tlm_command cmd,
-			sc_core::sc_time &delay);
 	bool dma_get_dmi(tlm::tlm_generic_payload &gp, tlm::tlm_dmi &dmi);
 	unsigned int dma_debug(tlm::tlm_generic_payload &gp);
 	bool data_dmi(tlm::tlm_generic_payload &gp, uint64_t paddr, sc_core::sc_time &delay);
