@@ -119,17 +119,35 @@ module pamu_xlate #(
 
 	typedef enum logic [2:0] { S_IDLE, S_START, S_PWAIT, S_PRIM, S_SWAIT, S_RES, S_DONE } state_t;
 
-	// Planted bugs (docs/cosim.md 8), off unless built with PAMU_BUGS and enabled.
+	// Planted bugs (docs/cosim.md 8): PAMU_BUG_<NAME> builds one in for good; PAMU_BUGS builds all of
+	// them in, each switched by a bit of bug_en (one verilation for every planted-bug test).
+	wire bug_subwin_index, bug_perm_invert, bug_window_limit, bug_cache_no_inval;
 `ifdef PAMU_BUGS
-	wire bug_subwin_index = bug_en[0];
-	wire bug_perm_invert = bug_en[1];
-	wire bug_window_limit = bug_en[2];
-	wire bug_cache_no_inval = bug_en[3];
+	assign bug_subwin_index = bug_en[0];
+	assign bug_perm_invert = bug_en[1];
+	assign bug_window_limit = bug_en[2];
+	assign bug_cache_no_inval = bug_en[3];
 `else
-	wire bug_subwin_index = 1'b0;
-	wire bug_perm_invert = 1'b0;
-	wire bug_window_limit = 1'b0;
-	wire bug_cache_no_inval = 1'b0;
+`ifdef PAMU_BUG_SUBWIN_INDEX
+	assign bug_subwin_index = 1'b1;
+`else
+	assign bug_subwin_index = 1'b0;
+`endif
+`ifdef PAMU_BUG_PERM_INVERT
+	assign bug_perm_invert = 1'b1;
+`else
+	assign bug_perm_invert = 1'b0;
+`endif
+`ifdef PAMU_BUG_WINDOW_LIMIT
+	assign bug_window_limit = 1'b1;
+`else
+	assign bug_window_limit = 1'b0;
+`endif
+`ifdef PAMU_BUG_CACHE_NO_INVAL
+	assign bug_cache_no_inval = 1'b1;
+`else
+	assign bug_cache_no_inval = 1'b0;
+`endif
 `endif
 
 	state_t state;
