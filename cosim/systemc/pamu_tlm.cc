@@ -90,17 +90,27 @@ void pamu_tlm::timing_sync()
 #endif
 }
 
+// A plain read of len bytes at addr into buf: what the model's table accesses become.
+static void table_read_gp(tlm::tlm_generic_payload &gp, uint64_t addr, void *buf, size_t len)
+{
+	gp.set_command(tlm::TLM_READ_COMMAND);
+	gp.set_address(addr);
+	gp.set_data_ptr(static_cast<unsigned char *>(buf));
+	gp.set_data_length((unsigned int)len);
+	gp.set_streaming_width((unsigned int)len);
+	gp.set_byte_enable_ptr(nullptr);
+	gp.set_byte_enable_length(0);
+	gp.set_dmi_allowed(false);
+	gp.set_response_status(tlm::TLM_INCOMPLETE_RESPONSE);
+}
+
 bool pamu_tlm::mem_peek(void *ctx, uint64_t addr, void *buf, size_t len, const struct sim_txn_attrs *a)
 {
 	pamu_tlm *self = static_cast<pamu_tlm *>(ctx);
 	tlm::tlm_generic_payload gp;
 
 	(void)a;
-	gp.set_command(tlm::TLM_READ_COMMAND);
-	gp.set_address(addr);
-	gp.set_data_ptr(static_cast<unsigned char *>(buf));
-	gp.set_data_length((unsigned int)len);
-	gp.set_streaming_width((unsigned int)len);
+	table_read_gp(gp, addr, buf, len);
 	if (self->mem->transport_dbg(gp) == len)
 		return true;
 	std::memset(buf, 0xff, len);
@@ -371,15 +381,7 @@ bool pamu_tlm::mem_read(void *ctx, uint64_t addr, void *buf, size_t len, const s
 	sc_time delay = SC_ZERO_TIME;	// table fetches cost timing.fetch each, not the memory's figure
 
 	(void)a;
-	gp.set_command(tlm::TLM_READ_COMMAND);
-	gp.set_address(addr);
-	gp.set_data_ptr(static_cast<unsigned char *>(buf));
-	gp.set_data_length((unsigned int)len);
-	gp.set_streaming_width((unsigned int)len);
-	gp.set_byte_enable_ptr(nullptr);
-	gp.set_byte_enable_length(0);
-	gp.set_dmi_allowed(false);
-	gp.set_response_status(tlm::TLM_INCOMPLETE_RESPONSE);
+	table_read_gp(gp, addr, buf, len);
 	self->stats_.walk_fetches++;
 	self->cur_fetches_++;
 	self->mem->b_transport(gp, delay);
