@@ -402,6 +402,10 @@ const char *const kKnownCrashSites[] = {
 	// 5.10 fsl_pamu_set_windows: kcalloc fails, win_arr stays NULL; the backend drops the error and
 	// maps, fsl_pamu_iova_to_phys (get_phys_addr) dereferences win_arr
 	"drivers/iommu/fsl_pamu_domain.c fsl_pamu_set_windows",
+	// the same root one level down: the SPAACE allocation of the window count (gen_pool_alloc, on the
+	// countdown since the campaigns issue) fails, fsl_pamu_set_windows returns the error without win_arr,
+	// the backend drops it and get_phys_addr dereferences the NULL win_arr
+	"drivers/iommu/fsl_pamu.c pamu_get_fspi_and_allocate",
 	// the backend's SET_ATTR copy_from_user fails: the windows are never set, page_size stays 0; MAP_DMA
 	// then "succeeds" mapping nothing, and UNMAP_DMA either loops for ever (size -= 0) or reaches
 	// get_phys_addr with win_arr NULL
