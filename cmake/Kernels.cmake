@@ -26,7 +26,8 @@ find_library(PAMUSIM_KS_FDT_LIBRARY fdt)
 
 # Driver files per variant, in link order (kernel-surface.md 1).
 set(PAMUSIM_KS_DRIVERS fsl_pamu fsl_pamu_domain msi_bitmap fsl_msi)
-set(PAMUSIM_KS_STUBS ks_core.c ks_mem.c ks_io.c ks_of.c ks_platform.c ks_irq.c ks_iommu.c ks_pci.c ks_vfio.c ks_mm.c)
+set(PAMUSIM_KS_STUBS ks_core.c ks_mem.c ks_io.c ks_of.c ks_platform.c ks_irq.c ks_iommu.c ks_pci.c ks_vfio.c ks_mm.c
+		      ks_fault.c)
 # The drivers' own warnings, silenced for the shim files only (our code keeps -Werror).
 set(PAMUSIM_KS_DRIVER_CFLAGS -Wno-sign-compare -Wno-unused-parameter -Wno-missing-field-initializers
 	-Wno-unused-variable -Wno-unused-function -Wno-type-limits -Wno-address-of-packed-member)

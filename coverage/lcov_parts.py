@@ -27,6 +27,12 @@ def part_of(path):
 		if base in DRIVERS:
 			return "driver %s %s" % (ver, base)
 		return "driver %s headers" % ver
+	if path.endswith((".sv", ".v", ".svh")):
+		return "RTL"
+	if "/obj_dir/" in path or "/verilated" in path:
+		return None	# Verilator's generated C++ and its runtime: the RTL is counted in its .sv lines
+	if "/cosim/" in path:
+		return "cosim (C++)"
 	if "/model/" in path and not path.startswith("/usr/"):
 		return "models"
 	if "/kernel-stubs/" in path:
@@ -37,8 +43,6 @@ def part_of(path):
 		return "stubs"
 	if "/harness/" in path:
 		return "harness"
-	if path.endswith((".sv", ".v", ".svh")) or "/rtl/" in path or "/cosim/" in path:
-		return "RTL"
 	return None
 
 

@@ -13,6 +13,7 @@
 #include "hx_vfio.h"
 #include "hx_known.h"
 
+#include <dlfcn.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -27,6 +28,7 @@
 
 #ifdef HX_HAVE_KS
 #include "ks_host_soc.h"
+#include "ks_fault.h"
 #endif
 
 /* ------------------------------------------------------------------ PAACE fields (hw-facts.md 5.1) */
@@ -214,6 +216,7 @@ void hx_finding_breakpoint(const struct hx_finding *f)
 }
 
 static const struct hx_run_opts *g_opts;
+static struct runner *g_rn;		/* the run in progress (one per process): injector callbacks */
 
 void hx_result_add(struct hx_result *r, const char *kind, int step, const char *device, int32_t liodn,
 		   bool has_addr, uint64_t addr, uint64_t time, const char *fmt, ...)
@@ -449,6 +452,62 @@ static bool step_address(struct runner *rn, const struct hx_step *st, uint64_t *
 			 "(docs/registers.md), found \"%s\"", rn->sc->file, st->line, st->col, st->reg);
 		return false;
 	}
+	*addr = base + off;
+	return true;
+}
+
+static bool env_reg_addr(void *ctx, const char *reg, uint64_t *addr)
+{
+	return hx_reg_addr(((struct runner *)ctx)->soc, reg, addr);
+}
+
+static bool env_liodn(void *ctx, const char *dev, uint32_t *liodn)
+{
+	struct runner *rn = ctx;
+	unsigned int j;
+
+	for (j = 0; j < HX_MAX_DEVICES + HX_MAX_PCI; j++)
+		if (rn->devs[j].d && !strcmp(rn->devs[j].d->name, dev)) {
+			*liodn = rn->devs[j].liodn;
+			return true;
+		}
+	return false;
+}
+
+static void env_note(void *ctx, const char *text)
+{
+	trace(ctx, "%s", text);
+}
+
+bool hx_reg_addr(struct soc *soc, const char *text, uint64_t *addr)
+{
+	const struct reg_name *names;
+	const char *dot = strchr(text, '.');
+	char block[16];
+	uint64_t base;
+	uint32_t off;
+	unsigned int n;
+
+	if (!dot || (size_t)(dot - text) >= sizeof(block))
+		return false;
+	memcpy(block, text, (size_t)(dot - text));
+	block[dot - text] = 0;
+	if (sscanf(block, "pamu%u", &n) == 1) {
+		if (n >= soc_pamu_count(soc))
+			return false;
+		base = soc_pamu_base(soc, n);
+		names = pamu_names;
+	} else if (!strcmp(block, "mpic")) {
+		base = soc_mpic_base(soc);
+		names = mpic_names;
+	} else if (!strcmp(block, "guts")) {
+		base = soc_guts_base(soc);
+		names = guts_names;
+	} else {
+		return false;
+	}
+	if (!reg_lookup(names, dot + 1, &off))
+		return false;
 	*addr = base + off;
 	return true;
 }
@@ -1360,12 +1419,80 @@ static void step_linux(struct runner *rn, const struct hx_step *st)
 static void linux_irq(struct runner *rn)
 {
 	unsigned int handled = 0;
+	int inj;
 
 	if (!rn->booted || rn->dead || !mpic_irq_output(rn->mpic, 0))
 		return;
+	if (rn->o->observe)
+		rn->o->observe(rn->o->hook_ctx, 2, (unsigned int)rn->step, 0);
+	inj = hx_inject_irq();
+	if (inj == 1) {
+		/* lost: acknowledged and ended at the MPIC, no handler runs */
+		trace(rn, "inject irq lost (vector %u)", mpic_cpu_iack(rn->mpic, 0));
+		mpic_cpu_eoi(rn->mpic, 0);
+		return;
+	}
+	if (inj == 3)
+		return;		/* held back: delivered at a later step */
 	ks_status(rn, "irq", rn->ks->handle_irq(&handled));
 	trace(rn, "kernel irq handlers run %u", handled);
+	if (inj == 2 && !rn->dead) {
+		trace(rn, "inject irq duplicated");
+		ks_status(rn, "irq", rn->ks->handle_irq(&handled));
+		trace(rn, "kernel irq handlers run %u", handled);
+	}
 }
+
+/* ---- the injector's reach into the run (hx_inject.h) ---- */
+
+static int (*seam_load)(void *ctx, uint64_t phys, unsigned int size, uint64_t *val);
+static int (*seam_store)(void *ctx, uint64_t phys, unsigned int size, uint64_t val);
+
+static int inj_load(void *ctx, uint64_t phys, unsigned int size, uint64_t *val)
+{
+	int rc;
+
+	if (g_rn && g_rn->o->observe)
+		g_rn->o->observe(g_rn->o->hook_ctx, 0, (unsigned int)g_rn->step, phys);
+	if (hx_inject_load(phys, size, val))
+		return 0;
+	rc = seam_load(ctx, phys, size, val);
+	*val |= hx_inject_latch_bits(phys, size);
+	return rc;
+}
+
+static int inj_store(void *ctx, uint64_t phys, unsigned int size, uint64_t val)
+{
+	if (g_rn && g_rn->o->observe)
+		g_rn->o->observe(g_rn->o->hook_ctx, 1, (unsigned int)g_rn->step, phys);
+	if (hx_inject_store(phys, size, val))
+		return 0;
+	return seam_store(ctx, phys, size, val);
+}
+
+static const struct ks_fault_api *fault_api(struct runner *rn)
+{
+	ks_get_fault_api_fn get;
+
+	if (!rn->ks_handle)
+		return NULL;
+	get = (ks_get_fault_api_fn)dlsym(rn->ks_handle, "ks_get_fault_api");
+	return get ? get() : NULL;
+}
+
+const struct ks_fault_api *hx_run_fault_api(void)
+{
+	return g_rn ? fault_api(g_rn) : NULL;
+}
+
+static void env_fail_at(void *ctx, uint64_t n)
+{
+	const struct ks_fault_api *f = fault_api(ctx);
+
+	if (f)
+		f->fail_at((unsigned long)n);
+}
+
 
 static bool linux_setup(struct runner *rn, const struct hx_target *t, struct hx_error *err)
 {
@@ -1383,6 +1510,11 @@ static bool linux_setup(struct runner *rn, const struct hx_target *t, struct hx_
 		return false;
 	}
 	snprintf(rn->r->kernel_version, sizeof(rn->r->kernel_version), "%s", rn->ks->kernel_version);
+	/* the CPU's MMIO seam goes through the injector (a no-op without injections) */
+	seam_load = rn->hs.host.mmio_load;
+	seam_store = rn->hs.host.mmio_store;
+	rn->hs.host.mmio_load = inj_load;
+	rn->hs.host.mmio_store = inj_store;
 	return true;
 }
 
@@ -1923,6 +2055,13 @@ static void linux_release(struct runner *rn)
 }
 #endif
 
+#ifndef HX_HAVE_KS
+const struct ks_fault_api *hx_run_fault_api(void)
+{
+	return NULL;
+}
+#endif
+
 bool hx_kernel_path(const char *name, char *buf, size_t cap)
 {
 #ifdef HX_HAVE_KS
@@ -2124,13 +2263,49 @@ void hx_run(const struct hx_scenario *sc, const struct hx_target *t, const struc
 	trace(&rn, "run %s soc %s rev %s kernel %s seed %llu", sc->name, t->preset->name,
 	      t->preset->revs[t->rev].name, t->kernel, (unsigned long long)r->seed);
 	rn.armed = true;
+	g_rn = &rn;
+	{
+		struct hx_inject_env env = { .ctx = &rn, .soc = rn.soc, .reg_addr = env_reg_addr,
+					     .liodn_of = env_liodn, .note = env_note };
+
+#ifdef HX_HAVE_KS
+		if (rn.ks)
+			env.fail_at = env_fail_at;
+#endif
+		hx_inject_begin(&env);
+		if (o->inject)
+			hx_inject_add(o->inject, 0);
+	}
 	for (i = 0; i < sc->nsteps; i++) {
 		const struct hx_step *st = &sc->steps[i];
 
 		rn.step = (int)i + 1;
 		if (o->progress)
 			*o->progress = rn.step;
+		if (o->step_hook)
+			o->step_hook(o->hook_ctx, i + 1);
+		hx_inject_step(i + 1);
+#ifdef HX_HAVE_KS
+		if (rn.ks && hx_inject_irq_due(i + 1)) {
+			trace(&rn, "inject irq delivered late");
+			linux_irq_all(&rn);
+		}
+#endif
 		switch (st->kind) {
+		case HX_STEP_INJECT: {
+			struct hx_inj_plan plan;
+			char msg[240];
+
+			rn.time++;
+			if (hx_inject_parse(st->inject, &plan, msg, sizeof(msg))) {
+				trace(&rn, "inject %s", st->inject);
+				hx_inject_add(&plan, i + 1);
+				hx_inject_step(i + 1);
+			} else {
+				unmet(&rn, "inject: %s", msg);
+			}
+			break;
+		}
 		case HX_STEP_TABLES:
 			step_tables(&rn, st);
 			break;
@@ -2221,12 +2396,18 @@ void hx_run(const struct hx_scenario *sc, const struct hx_target *t, const struc
 		r->counters.allocations = ms.allocs;
 	}
 #endif
+
 	rn.armed = false;
 	trace(&rn, "end findings %u transactions %llu", r->findings_total,
 	      (unsigned long long)r->counters.transactions);
 	r->trace_hash = rn.hash;
 	hx_result_judge(sc, r);
+	/* the variant is still loaded: a campaign reads the fail-nth site here (a worker may exit here) */
+	if (o->end_hook)
+		o->end_hook(o->hook_ctx);
 done:
+	hx_inject_end();
+	g_rn = NULL;
 #ifdef HX_HAVE_KS
 	linux_release(&rn);
 	if (rn.ks_handle)

@@ -17,6 +17,7 @@
 #include "hx_fcov.h"
 #include "hx_scenario.h"
 #include "hx_timing.h"
+#include "hx_inject.h"
 #include "soc.h"
 
 #ifdef __cplusplus
@@ -109,7 +110,22 @@ struct hx_run_opts {
 	bool break_on_finding;		/* call hx_finding_breakpoint() at each finding */
 	volatile int *progress;		/* or NULL: the 1-based step being run, for a supervisor that must name
 					 * the step a run hung in */
+	/* campaigns (docs/campaigns.md): an injection plan armed from the start, a hook run before each
+	 * step (1-based; the fork server forks there), a hook run at the end while the kernel variant is
+	 * still loaded, and an observer of MMIO accesses (what 0 load, 1 store) and interrupt deliveries
+	 * (what 2) */
+	const struct hx_inj_plan *inject;
+	void (*step_hook)(void *ctx, unsigned int step);
+	void (*end_hook)(void *ctx);
+	void (*observe)(void *ctx, int what, unsigned int step, uint64_t addr);
+	void *hook_ctx;
 };
+
+struct ks_fault_api;
+/* The loaded kernel variant's fault interface during a run (hooks only), NULL at the bare level. */
+const struct ks_fault_api *hx_run_fault_api(void);
+/* Physical address of a register named BLOCK.REG (pamu0.PC, mpic.FRR, guts.SVR) on soc. */
+bool hx_reg_addr(struct soc *soc, const char *text, uint64_t *addr);
 
 /* Resolve the scenario's devices, blocks and registers on the target before anything runs. */
 bool hx_run_check(const struct hx_scenario *sc, const struct hx_target *t, struct hx_error *err);

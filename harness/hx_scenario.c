@@ -8,6 +8,7 @@
  * resolved against each SoC by the runner (hx_run_check), still before anything runs.
  */
 #include "hx_scenario.h"
+#include "hx_inject.h"
 #include "hx_vfio.h"
 #include "hx_known.h"
 
@@ -702,7 +703,7 @@ static bool parse_step(struct sim_yaml_ctx *ld, struct hx_scenario *sc, const st
 	static const char *const none_keys[] = { NULL };
 	static const char *const kinds[] = { "tables", "paace", "paace-field", "write", "read", "mem-write", "dma",
 					     "msi", "traffic", "boot", "shutdown", "irq", "iommu", "msi-alloc",
-					     "msi-fire", "unbind", "plant", "vfio", "wait", NULL };
+					     "msi-fire", "unbind", "plant", "vfio", "wait", "inject", NULL };
 	/* plant: in enum ks_plant order (ks_host.h) */
 	static const char *const plants[] = { "leak", "double-free", "lock-held", "warn", "bug", NULL };
 	const struct sim_ynode *key, *val;
@@ -758,6 +759,23 @@ static bool parse_step(struct sim_yaml_ctx *ld, struct hx_scenario *sc, const st
 			return true;
 		return sim_yaml_expect(ld, val, key, path, SIM_YN_MAP, "no arguments") &&
 		       sim_yaml_check_keys(ld, val, path, none_keys);
+	}
+	/* inject: one scalar, the injection grammar of docs/campaigns.md */
+	if (st->kind == HX_STEP_INJECT) {
+		struct hx_inj_plan plan;
+		char msg[240];
+
+		if (val->kind != SIM_YN_SCALAR || strlen(val->text) >= sizeof(st->inject)) {
+			sim_yaml_fail_at(ld, val, path, "expected an injection (docs/campaigns.md), found %s",
+					 sim_ydescribe(val, buf, sizeof(buf)));
+			return false;
+		}
+		if (!hx_inject_parse(val->text, &plan, msg, sizeof(msg))) {
+			sim_yaml_fail_at(ld, val, path, "%s", msg);
+			return false;
+		}
+		snprintf(st->inject, sizeof(st->inject), "%s", val->text);
+		return true;
 	}
 	/* plant: one scalar naming the fault */
 	if (st->kind == HX_STEP_PLANT) {

@@ -85,6 +85,7 @@ enum hx_step_kind {
 	HX_STEP_PLANT,		/* linux: the stubs plant one fault (ks_api.plant, a test hook of the oracle) */
 	HX_STEP_VFIO,		/* linux: one VFIO user call on the windowed backend (hx_vfio.h) */
 	HX_STEP_WAIT,		/* let time pass: value cycles (timed) or ticks (docs/timing.md 4) */
+	HX_STEP_INJECT,		/* arm an injection (docs/campaigns.md grammar) from this step on */
 };
 
 enum hx_iommu_op {
@@ -185,6 +186,7 @@ struct hx_step {
 	bool all;			/* MSI_FIRE: every vector (vector otherwise) */
 	unsigned int vector;
 	struct hx_vfio_step *vfio;	/* VFIO: the step's arguments (hx_vfio.h), owned by the scenario */
+	char inject[192];		/* INJECT: the injection text (hx_inject.h) */
 };
 
 struct hx_scenario {

@@ -27,6 +27,7 @@
 #include <unistd.h>
 
 #include "hx_cmd_coverage.h"
+#include "hx_cmd_campaign.h"
 #include "hx_cmd_plot.h"
 #include "hx_audit.h"
 #include "hx_report.h"
@@ -84,6 +85,8 @@ static const char usage[] =
 	"\n"
 	"commands:\n"
 	"  run [OPTIONS] SCENARIO|DIR...   run scenarios and report (pamusim run --help)\n"
+	"  campaign SCENARIO (--fail-nth|--inject)  fault-injection campaign (pamusim campaign --help)\n"
+	"  merge SHARD.json...  join sharded campaign reports (pamusim merge --help)\n"
 	"  audit --soc NAME [OPTIONS] [SCENARIO]  MSI-bank isolation audit (pamusim audit --help)\n"
 	"  list socs       SoC presets (socs/*.yaml): name, default board, revision, description\n"
 	"  list kernels    kernel variant names\n"
@@ -1285,20 +1288,14 @@ int main(int argc, char **argv)
 		return cmd_run(argc - 2, argv + 2);
 	if (!strcmp(argv[1], "coverage"))
 		return hx_cmd_coverage(argc - 1, argv + 1);
+	if (!strcmp(argv[1], "campaign"))
+		return hx_cmd_campaign(argc - 2, argv + 2);
+	if (!strcmp(argv[1], "merge"))
+		return hx_cmd_merge(argc - 2, argv + 2);
 	if (!strcmp(argv[1], "plot"))
 		return hx_cmd_plot(argc - 2, argv + 2, PAMUSIM_SCRIPTS_DIR);
 	if (!strcmp(argv[1], "audit"))
 		return cmd_audit(argc - 2, argv + 2);
-	if (!strcmp(argv[1], "campaign") || !strcmp(argv[1], "merge")) {
-		if (argc > 2 && (!strcmp(argv[2], "--help") || !strcmp(argv[2], "-h"))) {
-			printf("usage: pamusim %s ...: not available yet in this version (its issue has not landed)\n",
-			       argv[1]);
-			return 0;
-		}
-		fprintf(stderr, "pamusim %s: not available yet in this version; see README.md for what runs today\n",
-			argv[1]);
-		return 2;
-	}
 	fprintf(stderr, "pamusim: unknown command '%s' (try pamusim --help)\n", argv[1]);
 	return 2;
 }

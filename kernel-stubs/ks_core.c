@@ -326,7 +326,7 @@ void ks_irq_restore(unsigned long flags, const char *file, const char *func, int
 bool ks_fallible(const char *what, const char *file, const char *func, int line)
 {
 	ks.fallible_seen++;
-	if (ks.fail_at && --ks.fail_at == 0) {
+	if (ks_fault_note(what, file, func, line) || (ks.fail_at && --ks.fail_at == 0)) {
 		ks_log(4, "fail-nth: %s fails at %s:%d (%s)", what, ks_short_file(file), line, func);
 		return true;
 	}
@@ -470,6 +470,10 @@ static enum ks_status ks_shutdown(void)
 	}
 	ks_mem_report();
 	ks_of_report();
+	if (ks_fault_exit_fast) {
+		ks.booted = false;
+		return ks.dead ? KS_DEAD : KS_OK;
+	}
 	ks_pci_release();
 	ks_platform_release();
 	ks_iommu_release();

@@ -59,8 +59,12 @@ void iommu_device_unregister(struct iommu_device *iommu)
 }
 
 #if !KS_V(5, 11)
-int bus_set_iommu(struct bus_type *bus, const struct iommu_ops *ops)
+int ks_bus_set_iommu(struct bus_type *bus, const struct iommu_ops *ops, const char *file, const char *func,
+		     int line)
 {
+	/* fallible like the kernel's (it can fail on the bus notifier); 5.10's driver ignores the result */
+	if (ks_fallible("bus_set_iommu", file, func, line))
+		return -ENOMEM;
 	return 0;
 }
 #endif
@@ -123,6 +127,8 @@ void iommu_group_remove_device(struct device *dev)
 	dev->iommu_group = NULL;
 }
 
+#undef generic_device_group
+#undef pci_device_group
 struct iommu_group *generic_device_group(struct device *dev)
 {
 	return ks_iommu_group_alloc(__FILE__, __func__, __LINE__);

@@ -341,6 +341,14 @@ int ks_gen_pool_add(struct gen_pool *pool, unsigned long addr, size_t size, int 
 	return 0;
 }
 
+#undef gen_pool_alloc
+unsigned long ks_gen_pool_alloc(struct gen_pool *pool, size_t size, const char *file, const char *func, int line)
+{
+	if (ks_fallible("gen_pool_alloc", file, func, line))
+		return 0;
+	return gen_pool_alloc(pool, size);
+}
+
 unsigned long gen_pool_alloc(struct gen_pool *pool, size_t size)
 {
 	size_t need = (size + (1UL << pool->order) - 1) >> pool->order, i, run = 0;
@@ -374,7 +382,8 @@ void gen_pool_free(struct gen_pool *pool, unsigned long addr, size_t size)
 	for (j = first; j < first + need && j < pool->chunks; j++) {
 		if (!test_bit((long)j, pool->map))
 			ks_finding(KS_FINDING_DOUBLE_FREE, __FILE__, __func__, __LINE__,
-				   "gen_pool_free of a free granule at 0x%lx", pool->start + (j << pool->order));
+				   "gen_pool_free of a free granule at pool offset 0x%lx (granule %zu)",
+				   (unsigned long)(j << pool->order), j);
 		clear_bit((long)j, pool->map);
 	}
 }

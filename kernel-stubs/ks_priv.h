@@ -39,6 +39,9 @@ void ks_finding(enum ks_finding_kind kind, const char *file, const char *func, i
 	__printf(5, 6);
 /* A fallible operation: true when it must fail now (fail-nth). */
 bool ks_fallible(const char *what, const char *file, const char *func, int line);
+/* ks_fault.c: record the call's site; true when the host's absolute fail target is this call. */
+bool ks_fault_note(const char *what, const char *file, const char *func, int line);
+extern bool ks_fault_exit_fast;	/* shutdown reports but does not release (the process exits next) */
 void ks_log(int level, const char *fmt, ...) __printf(2, 3);
 /* A stub that must never be reached: a finding; the caller returns a defined neutral value. */
 void ks_unreachable(const char *what, const char *file, const char *func, int line);

@@ -9,6 +9,9 @@ struct gen_pool *ks_gen_pool_create(int min_alloc_order, int nid, const char *fi
 int ks_gen_pool_add(struct gen_pool *pool, unsigned long addr, size_t size, int nid, const char *file,
 		    const char *func, int line);
 unsigned long gen_pool_alloc(struct gen_pool *pool, size_t size);
+unsigned long ks_gen_pool_alloc(struct gen_pool *pool, size_t size, const char *file, const char *func, int line);
+/* fallible at the driver's call site (fail-nth), as an exhausted pool fails */
+#define gen_pool_alloc(pool, size) ks_gen_pool_alloc(pool, size, __FILE__, __func__, __LINE__)
 void gen_pool_free(struct gen_pool *pool, unsigned long addr, size_t size);
 void gen_pool_destroy(struct gen_pool *pool);
 #define gen_pool_create(order, nid) ks_gen_pool_create(order, nid, __FILE__, __func__, __LINE__)

@@ -147,7 +147,9 @@ static inline void iommu_device_set_ops(struct iommu_device *iommu, const struct
 {
 	iommu->ops = ops;
 }
-int bus_set_iommu(struct bus_type *bus, const struct iommu_ops *ops);
+int ks_bus_set_iommu(struct bus_type *bus, const struct iommu_ops *ops, const char *file, const char *func,
+		     int line);
+#define bus_set_iommu(bus, ops) ks_bus_set_iommu(bus, ops, __FILE__, __func__, __LINE__)
 #endif
 void iommu_device_unregister(struct iommu_device *iommu);
 
@@ -159,6 +161,9 @@ int iommu_group_add_device(struct iommu_group *group, struct device *dev);
 void iommu_group_remove_device(struct device *dev);
 struct iommu_group *generic_device_group(struct device *dev);
 struct iommu_group *pci_device_group(struct device *dev);
+/* called from driver code: the group allocation is fallible at the driver's call site (fail-nth) */
+#define generic_device_group(dev) ks_iommu_group_alloc(__FILE__, __func__, __LINE__)
+#define pci_device_group(dev) ks_iommu_group_alloc(__FILE__, __func__, __LINE__)
 struct iommu_domain *iommu_get_domain_for_dev(struct device *dev);
 
 #if !KS_V(5, 11)

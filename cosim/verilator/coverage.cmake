@@ -1,0 +1,25 @@
+# SPDX-License-Identifier: BSD-2-Clause
+# coverage.cmake - Cosim.Verilator.Coverage: run the coverage-built lockstep testbench, export the RTL
+# coverage as lcov .info with verilator_coverage --write-info, and check the file names the RTL source
+# and has hit lines (docs/cosim.md 9). Inputs: LOCKSTEP, DAT, INFO, SRC.
+execute_process(COMMAND ${LOCKSTEP} --seed 1 --random 20000 --quiet --coverage ${DAT} RESULT_VARIABLE rc)
+if(NOT rc EQUAL 0)
+	message(FATAL_ERROR "lockstep run failed (${rc})")
+endif()
+execute_process(COMMAND verilator_coverage --write-info ${INFO} ${DAT} RESULT_VARIABLE rc)
+if(NOT rc EQUAL 0)
+	message(FATAL_ERROR "verilator_coverage --write-info failed (${rc})")
+endif()
+file(READ ${INFO} info)
+get_filename_component(src_name ${SRC} NAME)
+if(NOT info MATCHES "SF:[^\n]*${src_name}")
+	message(FATAL_ERROR "${INFO} has no record for ${src_name}")
+endif()
+string(REGEX MATCHALL "\nDA:[0-9]+,[1-9][0-9]*" hit "${info}")
+string(REGEX MATCHALL "\nDA:[0-9]+,0\n" missed "${info}")
+list(LENGTH hit n_hit)
+list(LENGTH missed n_missed)
+message(STATUS "RTL coverage: ${n_hit} lines hit, ${n_missed} not hit -> ${INFO}")
+if(n_hit LESS 50)
+	message(FATAL_ERROR "too few RTL lines hit (${n_hit})")
+endif()
