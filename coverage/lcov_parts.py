@@ -29,7 +29,7 @@ def part_of(path):
 		return "driver %s headers" % ver
 	if path.endswith((".sv", ".v", ".svh")):
 		return "RTL"
-	if "/obj_dir/" in path or "/verilated" in path:
+	if "/verilator/obj_" in path or "/share/verilator/" in path or "/verilated" in path:
 		return None	# Verilator's generated C++ and its runtime: the RTL is counted in its .sv lines
 	if "/cosim/" in path:
 		return "cosim (C++)"
