@@ -27,6 +27,7 @@
 
 #include "ks_host_soc.h"
 #include "pamusim_config.h"
+#include "sim_file.h"
 
 #define MAX_VARIANTS 8
 #define MAX_SOCS 8
@@ -88,28 +89,6 @@ static void parse_variants(void)
 	}
 }
 
-static void *read_whole(const char *path, size_t *size)
-{
-	FILE *f = fopen(path, "rb");
-	void *buf = NULL;
-	long len;
-
-	*size = 0;
-	if (!f)
-		return NULL;
-	if (fseek(f, 0, SEEK_END) == 0 && (len = ftell(f)) > 0 && fseek(f, 0, SEEK_SET) == 0) {
-		buf = malloc((size_t)len);
-		if (buf && fread(buf, 1, (size_t)len, f) != (size_t)len) {
-			free(buf);
-			buf = NULL;
-		} else if (buf) {
-			*size = (size_t)len;
-		}
-	}
-	fclose(f);
-	return buf;
-}
-
 static void load_socs(void)
 {
 	char buf[512];
@@ -131,7 +110,7 @@ static void load_socs(void)
 		snprintf(path, sizeof(path), "%s/%.*s.dtb", PAMUSIM_DTB_DIR, (int)sizeof(si->preset.board),
 			 si->preset.board);
 		memcpy(si->dtb_path, path, sizeof(si->dtb_path));
-		si->dtb = read_whole(si->dtb_path, &si->dtb_size);
+		si->dtb = sim_file_read(si->dtb_path, SIM_FILE_MAX, &si->dtb_size);
 		if (!si->dtb) {
 			fprintf(stderr, "boot_bench: %s: %s\n", si->dtb_path, strerror(errno));
 			continue;

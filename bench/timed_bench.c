@@ -15,6 +15,7 @@
 #include <time.h>
 
 #include "pamusim_config.h"
+#include "sim_file.h"
 #include "soc.h"
 #include "soc_timing.h"
 
@@ -45,24 +46,6 @@ static long status_kib(const char *key)
 	if (f)
 		fclose(f);
 	return v;
-}
-
-static void *read_all(const char *path, size_t *len)
-{
-	FILE *f = fopen(path, "rb");
-	char *buf = NULL;
-	long n;
-
-	if (!f)
-		return NULL;
-	if (fseek(f, 0, SEEK_END) == 0 && (n = ftell(f)) > 0 && fseek(f, 0, SEEK_SET) == 0 &&
-	    (buf = malloc((size_t)n)) && fread(buf, 1, (size_t)n, f) != (size_t)n) {
-		free(buf);
-		buf = NULL;
-	}
-	*len = buf ? (size_t)n : 0;
-	fclose(f);
-	return buf;
 }
 
 static int cmp_d(const void *a, const void *b)
@@ -115,7 +98,7 @@ int main(void)
 		return 1;
 	}
 	snprintf(path, sizeof(path), "%s/%s.dtb", PAMUSIM_DTB_DIR, p.board);
-	dtb = read_all(path, &dlen);
+	dtb = sim_file_read(path, SIM_FILE_MAX, &dlen);
 	if (!dtb) {
 		printf("timed_bench: cannot read %s\n", path);
 		return 1;

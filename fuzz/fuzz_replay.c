@@ -7,39 +7,27 @@
  * Exit 0 when every input ran (a detected bug aborts the process), 2 on bad usage or an unreadable file.
  */
 #include <dirent.h>
+#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
 
 #include "fuzz_targets.h"
+#include "sim_file.h"
 
 static unsigned int replayed;
 
 static int run_file(int (*fn)(const uint8_t *, size_t), const char *path)
 {
-	FILE *f = fopen(path, "rb");
-	uint8_t *buf;
-	long n;
+	size_t n;
+	uint8_t *buf = sim_file_read(path, SIM_FILE_MAX, &n);
 
-	if (!f) {
-		fprintf(stderr, "fuzz_replay: %s: cannot open\n", path);
+	if (!buf) {
+		fprintf(stderr, "fuzz_replay: %s: cannot read: %s\n", path, strerror(errno));
 		return 2;
 	}
-	if (fseek(f, 0, SEEK_END) || (n = ftell(f)) < 0 || fseek(f, 0, SEEK_SET)) {
-		fclose(f);
-		fprintf(stderr, "fuzz_replay: %s: cannot size\n", path);
-		return 2;
-	}
-	buf = malloc((size_t)n + 1);
-	if (!buf || fread(buf, 1, (size_t)n, f) != (size_t)n) {
-		free(buf);
-		fclose(f);
-		fprintf(stderr, "fuzz_replay: %s: cannot read\n", path);
-		return 2;
-	}
-	fclose(f);
-	fn(buf, (size_t)n);
+	fn(buf, n);
 	free(buf);
 	replayed++;
 	return 0;

@@ -16,6 +16,7 @@
 #include "hx_run.h"
 #include "hx_scenario.h"
 #include "pamusim_config.h"
+#include "sim_file.h"
 #include "soc_preset.h"
 
 #define FUZZ_MAX_PRESETS 32
@@ -28,26 +29,6 @@ static void *dtbs[FUZZ_MAX_PRESETS];
 static size_t dtb_len[FUZZ_MAX_PRESETS];
 static char dtb_path[FUZZ_MAX_PRESETS][512];
 static int ready;
-
-static void *read_all(const char *path, size_t *len)
-{
-	FILE *f = fopen(path, "rb");
-	char *buf = NULL;
-	long n;
-
-	if (!f)
-		return NULL;
-	if (fseek(f, 0, SEEK_END) == 0 && (n = ftell(f)) > 0 && fseek(f, 0, SEEK_SET) == 0) {
-		buf = malloc((size_t)n);
-		if (buf && fread(buf, 1, (size_t)n, f) != (size_t)n) {
-			free(buf);
-			buf = NULL;
-		}
-		*len = (size_t)n;
-	}
-	fclose(f);
-	return buf;
-}
 
 static void setup(void)
 {
@@ -78,7 +59,7 @@ static int target_for(const struct hx_scenario *sc, struct hx_target *t)
 		return -1;
 	if (!dtbs[pi]) {
 		snprintf(dtb_path[pi], sizeof(dtb_path[pi]), "%s/%s.dtb", dd ? dd : PAMUSIM_DTB_DIR, presets[pi].board);
-		dtbs[pi] = read_all(dtb_path[pi], &dtb_len[pi]);
+		dtbs[pi] = sim_file_read(dtb_path[pi], SIM_FILE_MAX, &dtb_len[pi]);
 		if (!dtbs[pi])
 			return -1;
 	}

@@ -14,6 +14,7 @@
 #include "hx_campaign.h"
 #include "hx_cmd_campaign.h"
 #include "pamusim_config.h"
+#include "sim_file.h"
 #include "sim_yaml.h"
 #include "soc_preset.h"
 
@@ -79,35 +80,6 @@ static const char *dir_env(const char *name, const char *def)
 	return e && *e ? e : def;
 }
 
-static void *slurp(const char *path, size_t *len)
-{
-	FILE *f = fopen(path, "rb");
-	char *buf = NULL;
-	size_t cap = 0, n = 0, got;
-
-	if (!f)
-		return NULL;
-	do {
-		char *nb;
-
-		if (n == cap) {
-			cap = cap ? cap * 2 : 65536;
-			nb = realloc(buf, cap);
-			if (!nb) {
-				free(buf);
-				fclose(f);
-				return NULL;
-			}
-			buf = nb;
-		}
-		got = fread(buf + n, 1, cap - n, f);
-		n += got;
-	} while (got);
-	fclose(f);
-	*len = n;
-	return buf;
-}
-
 static bool add_target(struct hx_campaign *c, const char *soc, const char *kernel)
 {
 	struct hx_ctarget *tg;
@@ -133,7 +105,7 @@ static bool add_target(struct hx_campaign *c, const char *soc, const char *kerne
 	snprintf(path, sizeof(path), "%s/%s.dtb", dir_env("PAMUSIM_DTB_DIR", PAMUSIM_DTB_DIR), cpresets[pi].board);
 	tg->t.preset = &cpresets[pi];
 	tg->t.rev = cpresets[pi].default_rev;
-	tg->t.dtb = slurp(path, &tg->t.dtb_size);
+	tg->t.dtb = sim_file_read(path, SIM_FILE_MAX, &tg->t.dtb_size);
 	tg->t.dtb_name = strdup(path);
 	tg->t.kernel = tg->kernel;
 	if (!tg->t.dtb) {

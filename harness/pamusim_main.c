@@ -35,6 +35,7 @@
 #include "hx_scenario.h"
 #include "hx_vfio.h"
 #include "pamusim_config.h"
+#include "sim_file.h"
 #include "soc_preset.h"
 
 #define MAX_PRESETS 64
@@ -139,28 +140,6 @@ static int load_presets(const char *cmd)
 		return 2;
 	}
 	return 0;
-}
-
-static void *read_file(const char *path, size_t *len)
-{
-	FILE *f = fopen(path, "rb");
-	char *buf;
-	long n;
-
-	if (!f)
-		return NULL;
-	if (fseek(f, 0, SEEK_END) || (n = ftell(f)) < 0 || fseek(f, 0, SEEK_SET) || n > (64l << 20)) {
-		fclose(f);
-		return NULL;
-	}
-	buf = malloc((size_t)n + 1);
-	if (buf && fread(buf, 1, (size_t)n, f) != (size_t)n) {
-		free(buf);
-		buf = NULL;
-	}
-	fclose(f);
-	*len = (size_t)n;
-	return buf;
 }
 
 /* ------------------------------------------------------------------ scenario files */
@@ -318,7 +297,7 @@ static int preset_dtb(int pi, const char *dtb_file, struct hx_target *t)
 			snprintf(c->path, sizeof(c->path), "%s", dtb_file);
 		else
 			snprintf(c->path, sizeof(c->path), "%s/%s.dtb", dtb_dir(), presets[pi].board);
-		c->buf = read_file(c->path, &c->len);
+		c->buf = sim_file_read(c->path, SIM_FILE_MAX, &c->len);
 		if (!c->buf) {
 			fprintf(stderr, "pamusim run: %s: cannot read the board DTB of %s (%s); build the dtbs target or "
 				"set PAMUSIM_DTB_DIR\n", c->path, presets[pi].name, strerror(errno ? errno : EIO));
@@ -722,7 +701,7 @@ static int cmd_run(int argc, char **argv)
 	}
 	if (ro.dtb) {
 		size_t len;
-		void *buf = read_file(ro.dtb, &len);
+		void *buf = sim_file_read(ro.dtb, SIM_FILE_MAX, &len);
 		struct soc_error err;
 
 		if (!buf) {

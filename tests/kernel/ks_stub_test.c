@@ -24,6 +24,7 @@
 
 #include "ks_host.h"
 #include "pamusim_config.h"
+#include "sim_file.h"
 #include "sim_test.h"
 
 #define ARENA_PHYS 0x10000000ull
@@ -456,25 +457,9 @@ static bool has_type(const struct device_node *np, const char *type)
 static void *read_dtb(const char *board, size_t *size)
 {
 	char path[512];
-	FILE *f;
-	void *buf;
-	long n;
 
 	snprintf(path, sizeof(path), "%s/%s.dtb", PAMUSIM_DTB_DIR, board);
-	f = fopen(path, "rb");
-	if (!f)
-		return NULL;
-	fseek(f, 0, SEEK_END);
-	n = ftell(f);
-	fseek(f, 0, SEEK_SET);
-	buf = n > 0 ? malloc((size_t)n) : NULL;
-	if (buf && fread(buf, 1, (size_t)n, f) != (size_t)n) {
-		free(buf);
-		buf = NULL;
-	}
-	fclose(f);
-	*size = (size_t)n;
-	return buf;
+	return sim_file_read(path, SIM_FILE_MAX, size);
 }
 
 /* Compare one compatible chain with the walk; returns the number of nodes in the chain. */
