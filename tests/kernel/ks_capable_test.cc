@@ -30,10 +30,7 @@ void capable_test::TestBody()
 	if (HasFatalFailure())
 		return;
 	const ks_api *api = sc.api;
-	const soc_device *dev = nullptr;
-	for (unsigned int i = 0; i < soc_device_count(sc.s) && !dev; i++)
-		if (strstr(soc_get_device(sc.s, i)->compatible, "dma"))
-			dev = soc_get_device(sc.s, i);
+	const soc_device *dev = first_dma_device(sc.s);
 	ASSERT_NE(dev, nullptr) << "no DMA controller with fsl,liodn";
 
 	bool yes = false;

@@ -100,11 +100,8 @@ int sequence(const variant &v, const std::string &soc_name, unsigned long nth, i
 	};
 	int id = -1, e = 0;
 	if (step("boot") && note(api->boot(&hs.host)) && step("domain-alloc") && note(api->iommu_domain_alloc(&id, &e))) {
-		const soc_device *dev = nullptr;
+		const soc_device *dev = first_dma_device(s);
 
-		for (unsigned int i = 0; i < soc_device_count(s) && !dev; i++)
-			if (strstr(soc_get_device(s, i)->compatible, "dma"))
-				dev = soc_get_device(s, i);
 		if (api->linux_version_code < 0x60000) {
 			ks_iommu_attr_val av{};
 

@@ -410,9 +410,8 @@ void iommu510_test::TestBody()
 		dev_ = soc_find_device(sc_.s, sc_.api->pci_path(0));
 		ASSERT_NE(dev_, nullptr) << "the PCIe controller has no fsl,liodn";
 	}
-	for (unsigned int i = 0; i < soc_device_count(sc_.s) && !dev_; i++)
-		if (strstr(soc_get_device(sc_.s, i)->compatible, "dma"))
-			dev_ = soc_get_device(sc_.s, i);
+	if (!dev_)
+		dev_ = first_dma_device(sc_.s);
 	ASSERT_NE(dev_, nullptr) << "no DMA controller with fsl,liodn";
 	if (mode_ == SUBWINDOWS)
 		subwindows();

@@ -36,10 +36,7 @@ void iommu_test::TestBody()
 	if (HasFatalFailure())
 		return;
 	const ks_api *api = sc.api;
-	const soc_device *dev = nullptr;
-	for (unsigned int i = 0; i < soc_device_count(sc.s) && !dev; i++)
-		if (strstr(soc_get_device(sc.s, i)->compatible, "dma"))
-			dev = soc_get_device(sc.s, i);
+	const soc_device *dev = first_dma_device(sc.s);
 	ASSERT_NE(dev, nullptr) << "no DMA controller with fsl,liodn";
 	const soc_device *ctl = soc_find_device(sc.s, api->pci_path(0));
 	ASSERT_NE(ctl, nullptr);

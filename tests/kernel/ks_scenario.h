@@ -166,6 +166,15 @@ struct scenario {
 };
 
 
+// The first device with fsl,liodn whose compatible names a DMA engine (the tests' DMA initiator), or NULL.
+inline const soc_device *first_dma_device(soc *s)
+{
+	for (unsigned int i = 0; i < soc_device_count(s); i++)
+		if (strstr(soc_get_device(s, i)->compatible, "dma"))
+			return soc_get_device(s, i);
+	return nullptr;
+}
+
 // cache-stash-id of the cpu node with reg 0 in the fixed-up tree (what L1 stash on CPU 0 must give)
 inline int cpu0_stash_id(const void *fdt)
 {
