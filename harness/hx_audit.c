@@ -138,6 +138,8 @@ void hx_audit_judge(struct hx_audit *a)
 		if (!hc->isolated)
 			a->isolated = false;
 	}
+	if (a->incomplete[0])
+		a->isolated = false;
 }
 
 static void print_mask(FILE *f, uint32_t mask)
@@ -189,7 +191,11 @@ void hx_audit_print(FILE *f, const struct hx_audit *a)
 		print_mask(f, hc->banks_reached);
 		fprintf(f, ": %s%s%s\n", hc->isolated ? "isolated" : "NOT isolated", hc->isolated ? "" : ": ", hc->why);
 	}
-	fprintf(f, "verdict: %s\n", a->isolated ? "every container isolated" : "NOT isolated");
+	if (a->incomplete[0])
+		fprintf(f, "the scenario's run did not complete (%s): only the maps made before are audited\n",
+			a->incomplete);
+	fprintf(f, "verdict: %s\n", a->isolated ? "every container isolated" :
+		a->incomplete[0] ? "NOT isolated (the run did not complete)" : "NOT isolated");
 }
 
 static void json_mask(FILE *f, uint32_t mask)
@@ -252,6 +258,14 @@ void hx_audit_json(FILE *f, const struct hx_audit *a)
 		hx_json_str(f, hc->why);
 		fputs("\"}", f);
 	}
-	fprintf(f, "%s],\n  \"hardware_isolates\": %s,\n  \"isolated\": %s\n}\n", a->ncontainers ? "\n  " : "",
-		a->hardware_isolates ? "true" : "false", a->isolated ? "true" : "false");
+	fprintf(f, "%s],\n  \"incomplete\": ", a->ncontainers ? "\n  " : "");
+	if (a->incomplete[0]) {
+		fputc('"', f);
+		hx_json_str(f, a->incomplete);
+		fputc('"', f);
+	} else {
+		fputs("null", f);
+	}
+	fprintf(f, ",\n  \"hardware_isolates\": %s,\n  \"isolated\": %s\n}\n", a->hardware_isolates ? "true" : "false",
+		a->isolated ? "true" : "false");
 }

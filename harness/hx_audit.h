@@ -57,6 +57,8 @@ struct hx_audit {
 	bool isolated;			/* the verdict: hardware_isolates without a scenario, else all containers */
 	bool has_scenario;
 	char scenario[HX_AUDIT_NAME_LEN];
+	char incomplete[400];		/* the scenario's run did not complete (hang, crash): why; the maps made
+					 * before are audited and the verdict cannot be isolated */
 };
 
 /* The SoC's banks and pages (no container yet). */

@@ -231,6 +231,7 @@ struct job {
 	FILE *trace;			/* the child's trace */
 	struct timespec start;
 	struct job_shared *sh;		/* shared with the child: the step it runs and its result so far */
+	bool ended;			/* the watchdog or a signal ended the run: r holds what it raised before */
 };
 
 struct run_opts {
@@ -449,6 +450,11 @@ static void keep_partial(struct job *j)
 		snprintf(j->r.unmet[j->r.nunmet++], sizeof(j->r.unmet[0]), "%s", p->unmet[i]);
 	j->r.counters = p->counters;
 	snprintf(j->r.kernel_version, sizeof(j->r.kernel_version), "%s", p->kernel_version);
+	/* the VFIO maps made so far: what `pamusim audit` judges */
+	j->r.nvfio_maps = p->nvfio_maps < HX_MAX_VFIO_MAPS ? p->nvfio_maps : HX_MAX_VFIO_MAPS;
+	memcpy(j->r.vfio_maps, p->vfio_maps, sizeof(j->r.vfio_maps));
+	j->r.nvfio_containers = p->nvfio_containers < 8 ? p->nvfio_containers : 8;
+	memcpy(j->r.vfio_containers, p->vfio_containers, sizeof(j->r.vfio_containers));
 }
 
 static void finish_job(struct job *j, int status, bool timed_out, const struct run_opts *ro, unsigned int wd)
@@ -462,6 +468,7 @@ static void finish_job(struct job *j, int status, bool timed_out, const struct r
 		got = fread(&j->r, sizeof(j->r), 1, j->res) == 1;
 	}
 	if (!got) {
+		j->ended = true;
 		prefill(j, ro);
 		keep_partial(j);
 		if (timed_out)
@@ -1084,13 +1091,8 @@ static int cmd_audit(int argc, char **argv)
 	hx_audit_soc(s, presets[pi].name, a);
 	rc = scenario ? audit_scenario(scenario, kernel, &t, s, a) : 0;
 	if (rc != 2) {
-		bool incomplete = rc == 1;
-
 		hx_audit_judge(a);
-		if (incomplete)
-			a->isolated = false;
-		else
-			hx_audit_print(stdout, a);
+		hx_audit_print(stdout, a);
 		if (json) {
 			FILE *f = fopen(json, "w");
 
@@ -1155,98 +1157,78 @@ static int cmd_list(int argc, char **argv)
 	return 2;
 }
 
-/* Run the scenario on the audited SoC in a child (a driver crash or hang cannot take the audit with it)
- * and feed every MSI-bank map its containers made, and every container it opened, to the audit. */
+/* Run the scenario on the audited SoC as `pamusim run` runs it (a child under the watchdog: a driver crash
+ * or hang cannot take the audit with it) and feed every MSI-bank map its containers made, and every
+ * container it opened, to the audit. */
 static int audit_scenario(const char *file, const char *kernel, const struct hx_target *t, struct soc *s,
 			  struct hx_audit *a)
 {
+	struct run_opts ro = { .jobs = 1 };
 	struct hx_scenario sc;
-	struct hx_target rt = *t;
 	struct hx_error err;
-	struct hx_run_opts o = { 0 };
-	struct hx_result *r;
-	unsigned int i, wd = DEFAULT_WATCHDOG_S, waited = 0;
-	const char *w = getenv("PAMUSIM_WATCHDOG");
-	int status = 0, rc = 0;
-	pid_t pid;
+	const struct hx_result *r;
+	struct job *j;
+	unsigned int i;
+	int rc = 0;
 
 	if (!hx_scenario_load(file, &sc, &err)) {
 		fprintf(stderr, "%s\n", err.msg);
 		return 2;
 	}
-	rt.kernel = kernel ? kernel : sc.kernels_any || !sc.nkernels ? HX_DEFAULT_KERNEL : sc.kernels[0];
-	if (!sc.socs_any) {
-		bool found = false;
-
-		for (i = 0; i < sc.nsocs; i++)
-			found |= !strcmp(sc.socs[i], t->preset->name);
-		if (!found) {
-			fprintf(stderr, "pamusim audit: %s: the scenario is not for SoC %s (its socs: list)\n", file,
-				t->preset->name);
-			hx_scenario_free(&sc);
-			return 2;
-		}
-	}
-	if (!kernel_known(rt.kernel) || !hx_run_check(&sc, &rt, &err)) {
-		if (!kernel_known(rt.kernel))
-			fprintf(stderr, "pamusim audit: %s: kernel %s is not a variant of this build (pamusim list kernels)\n",
-				file, rt.kernel);
-		else
-			fprintf(stderr, "%s\n", err.msg);
+	j = calloc(1, sizeof(*j));
+	if (!j) {
 		hx_scenario_free(&sc);
 		return 2;
 	}
-	if (w && atoi(w) > 0)
-		wd = (unsigned int)atoi(w);
-	else if (sc.watchdog_s)
-		wd = sc.watchdog_s;
-	r = mmap(NULL, sizeof(*r), PROT_READ | PROT_WRITE, MAP_SHARED | MAP_ANONYMOUS, -1, 0);
-	if (r == MAP_FAILED) {
-		hx_scenario_free(&sc);
-		return 2;
+	j->sc = &sc;
+	j->t = *t;
+	j->t.kernel = kernel ? kernel : sc.kernels_any || !sc.nkernels ? HX_DEFAULT_KERNEL : sc.kernels[0];
+	if (!sc.socs_any && !names_has(sc.socs, sc.nsocs, t->preset->name)) {
+		fprintf(stderr, "pamusim audit: %s: the scenario is not for SoC %s (its socs: list)\n", file,
+			t->preset->name);
+		rc = 2;
+	} else if (!kernel_known(j->t.kernel)) {
+		fprintf(stderr, "pamusim audit: %s: kernel %s is not a variant of this build (pamusim list kernels)\n",
+			file, j->t.kernel);
+		rc = 2;
+	} else if (!hx_run_check(&sc, &j->t, &err)) {
+		fprintf(stderr, "%s\n", err.msg);
+		rc = 2;
+	} else if (run_jobs(j, 1, &ro)) {
+		rc = 2;
 	}
-	memset(r, 0, sizeof(*r));
-	fflush(NULL);
-	pid = fork();
-	if (pid == 0) {
-		hx_run(&sc, &rt, &o, r);
-		_exit(0);
-	}
-	while (pid > 0 && waitpid(pid, &status, WNOHANG) == 0) {
-		if (waited++ >= wd * 100u) {
-			kill(pid, SIGKILL);
-			waitpid(pid, &status, 0);
-			break;
-		}
-		poll(NULL, 0, 10);
-	}
-	snprintf(a->scenario, sizeof(a->scenario), "%s", sc.name);
-	a->has_scenario = true;
-	if (pid < 0 || !WIFEXITED(status) || WEXITSTATUS(status)) {
-		printf("pamusim audit: the scenario's run on %s/%s did not complete (%s); the maps it made before "
-		       "are audited, and the verdict cannot be isolated\n", t->preset->name, rt.kernel,
-		       pid < 0 ? "fork failed" : WIFSIGNALED(status) ? strsignal(WTERMSIG(status)) : "exit status");
-		rc = 1;
-	} else if (r->status == HX_ERROR || r->status == HX_SKIPPED) {
-		fprintf(stderr, "pamusim audit: %s on %s/%s: %s: %s\n", file, t->preset->name, rt.kernel,
+	r = &j->r;
+	if (!rc && j->ended) {
+		/* the supervisor's last word on it: the hang or the crash */
+		for (i = 0; i < r->nfindings; i++)
+			if (!strcmp(r->findings[i].kind, "hang") || !strcmp(r->findings[i].kind, "driver-crash"))
+				snprintf(a->incomplete, sizeof(a->incomplete), "%s: %s", r->findings[i].kind,
+					 r->findings[i].message);
+		if (!a->incomplete[0])
+			snprintf(a->incomplete, sizeof(a->incomplete), "the run ended without its result");
+	} else if (!rc && (r->status == HX_ERROR || r->status == HX_SKIPPED)) {
+		fprintf(stderr, "pamusim audit: %s on %s/%s: %s: %s\n", file, t->preset->name, j->t.kernel,
 			hx_status_name(r->status), r->error);
 		rc = 2;
-	} else if (r->status == HX_FAIL) {
+	} else if (!rc && r->status == HX_FAIL) {
 		printf("pamusim audit: note: the scenario's run failed its own expectations (pamusim run shows why)\n");
 	}
-	for (i = 0; rc != 2 && i < r->nvfio_containers && i < 8; i++)
-		hx_audit_add_container(a, r->vfio_containers[i]);
-	for (i = 0; rc != 2 && i < r->nvfio_maps && i < HX_MAX_VFIO_MAPS; i++)
-		if (hx_audit_add_map(a, s, r->vfio_maps[i].container, r->vfio_maps[i].bank, r->vfio_maps[i].page) < 0)
-			printf("pamusim audit: container %s mapped bank %u at page 0x%llx: outside the MPIC's MSI "
-			       "banks, not audited\n", r->vfio_maps[i].container, r->vfio_maps[i].bank,
-			       (unsigned long long)r->vfio_maps[i].page);
-	munmap(r, sizeof(*r));
-	hx_scenario_free(&sc);
-	if (rc == 1) {
-		hx_audit_judge(a);
-		hx_audit_print(stdout, a);
+	if (rc != 2) {
+		snprintf(a->scenario, sizeof(a->scenario), "%s", sc.name);
+		a->has_scenario = true;
+		for (i = 0; i < r->nvfio_containers && i < 8; i++)
+			hx_audit_add_container(a, r->vfio_containers[i]);
+		for (i = 0; i < r->nvfio_maps && i < HX_MAX_VFIO_MAPS; i++)
+			if (hx_audit_add_map(a, s, r->vfio_maps[i].container, r->vfio_maps[i].bank,
+					     r->vfio_maps[i].page) < 0)
+				printf("pamusim audit: container %s mapped bank %u at page 0x%llx: outside the MPIC's "
+				       "MSI banks, not audited\n", r->vfio_maps[i].container, r->vfio_maps[i].bank,
+				       (unsigned long long)r->vfio_maps[i].page);
 	}
+	if (j->sh)
+		munmap(j->sh, sizeof(*j->sh));
+	free(j);
+	hx_scenario_free(&sc);
 	return rc;
 }
 
